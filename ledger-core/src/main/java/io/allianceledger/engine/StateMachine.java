@@ -1,0 +1,770 @@
+package io.allianceledger.engine;
+
+import io.allianceledger.command.AccountFlags;
+import io.allianceledger.command.CommandId;
+import io.allianceledger.command.Posting;
+import io.allianceledger.command.ResultCode;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.allianceledger.command.CommandLayout.*;
+
+/**
+ * The deterministic double-entry state machine.
+ * <p>
+ * Its only inputs are the bytes of a command and the command's engine timestamp: no wall clock, randomness,
+ * I/O or hash-map iteration order reaches it, so applying the same commands with the same timestamps to a fresh
+ * instance always gives the same {@link #stateHash()}. That makes it replayable from a journal and able to run
+ * unchanged as a replicated-log service.
+ * <p>
+ * Single-threaded: one thread applies and queries. Applying allocates nothing once its tables have grown to
+ * the working set. Each command is applied atomically: every mutation is logged in an undo log and rolled back
+ * if any check fails, so a rejected command, or a linked batch with one failing item, changes nothing.
+ * <p>
+ * Timeouts of pending entries are processed first, at the start of each command, for every deadline at or
+ * before the command's timestamp, in deadline order and then creation order.
+ */
+public final class StateMachine {
+    /** Default limit on the number of accounts. */
+    public static final int DEFAULT_MAX_ACCOUNTS = 1 << 27;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final UndoLog undo = new UndoLog();
+    private final AssetTable assets = new AssetTable(undo);
+    private final AccountBook accounts;
+    private final RecordLog records = new RecordLog(undo);
+    private final IdIndex ids;
+    private final PendingTimeouts timeouts = new PendingTimeouts();
+
+    // Scratch state for one command; sized to the bounds, never reallocated.
+    private final int[] postingAccounts = new int[MAX_POSTINGS];
+    private final long[] debitSums = new long[MAX_ASSETS];
+    private final long[] creditSums = new long[MAX_ASSETS];
+    private final int[] touchedAssets = new int[MAX_ASSETS];
+    private int touchedAssetCount;
+    private final long[] newDeadlines = new long[MAX_BATCH_ITEMS];
+    private final long[] newDeadlineAddresses = new long[MAX_BATCH_ITEMS];
+    private int newDeadlineCount;
+    private long existingTimestamp;
+
+    private long lastTimestamp = Long.MIN_VALUE;
+    private long commandCount;
+
+    /** Creates an empty ledger with the default account limit. */
+    public StateMachine() {
+        this(1024, DEFAULT_MAX_ACCOUNTS);
+    }
+
+    /**
+     * Creates an empty ledger.
+     *
+     * @param initialAccounts accounts to size the tables for up front.
+     * @param maxAccounts     most accounts the ledger accepts; beyond it, {@link ResultCode#ACCOUNT_LIMIT_REACHED}.
+     */
+    public StateMachine(final int initialAccounts, final int maxAccounts) {
+        if (maxAccounts < 1 || initialAccounts < 0) {
+            throw new IllegalArgumentException("account limits must be positive: " + initialAccounts + ", " + maxAccounts);
+        }
+        accounts = new AccountBook(undo, initialAccounts, maxAccounts);
+        ids = new IdIndex(undo, Math.min(initialAccounts, maxAccounts) * 2);
+    }
+
+    /** @return the timestamp of the last command applied, or {@link Long#MIN_VALUE} before the first. */
+    public long lastTimestamp() {
+        return lastTimestamp;
+    }
+
+    /** @return how many commands were applied, rejected ones included. */
+    public long commandCount() {
+        return commandCount;
+    }
+
+    /** @return the number of accounts. */
+    public int accountCount() {
+        return accounts.count();
+    }
+
+    /** @return the number of successful commands recorded (their ids are reserved). */
+    public long recordCount() {
+        return records.recordCount();
+    }
+
+    /**
+     * Applies one command.
+     *
+     * @param buffer    holds the command.
+     * @param offset    where it starts.
+     * @param length    its length in bytes.
+     * @param timestamp its engine timestamp; must be greater than every timestamp applied before.
+     * @param result    receives the outcome.
+     * @throws IllegalStateException if the timestamp does not increase: the caller is broken, not the command.
+     */
+    public void apply(
+        final DirectBuffer buffer, final int offset, final int length, final long timestamp, final CommandResult result) {
+        if (timestamp <= lastTimestamp) {
+            throw new IllegalStateException("engine timestamp " + timestamp + " is not after " + lastTimestamp);
+        }
+        if (offset < 0 || length < 0 || (long)offset + length > buffer.capacity()) {
+            throw new IllegalArgumentException("command [" + offset + ", +" + length + ") is outside the buffer");
+        }
+        assert undo.isEmpty();
+        lastTimestamp = timestamp;
+        commandCount++;
+        expireDue(timestamp);
+        result.reset(timestamp);
+
+        if (!isWellFormedHeader(buffer, offset, length)) {
+            result.set(ResultCode.MALFORMED_COMMAND, timestamp);
+            return;
+        }
+        if (type(buffer, offset) == TYPE_LINKED_BATCH) {
+            applyBatch(buffer, offset, length, timestamp, result);
+            return;
+        }
+        final ResultCode code = applyOne(buffer, offset, length, timestamp);
+        finish(code == ResultCode.CREATED);
+        result.set(code, code == ResultCode.EXISTS ? existingTimestamp : timestamp);
+    }
+
+    private void applyBatch(
+        final DirectBuffer buffer, final int offset, final int length, final long timestamp, final CommandResult result) {
+        if (buffer.getLong(offset + ID_HIGH_OFFSET) != 0 || buffer.getLong(offset + ID_LOW_OFFSET) != 0
+            || length < BATCH_ITEMS_OFFSET || !isZero(buffer, offset + BATCH_COUNT_OFFSET + 2, 6)) {
+            result.set(ResultCode.MALFORMED_COMMAND, timestamp);
+            return;
+        }
+        final int count = buffer.getShort(offset + BATCH_COUNT_OFFSET) & 0xFFFF;
+        if (count == 0) {
+            result.set(ResultCode.LINKED_BATCH_EMPTY, timestamp);
+            return;
+        }
+        if (count > MAX_BATCH_ITEMS) {
+            result.set(ResultCode.LINKED_BATCH_TOO_LARGE, timestamp);
+            return;
+        }
+        // Structure first: every item a well-formed, non-batch command, exactly filling the envelope.
+        int at = offset + BATCH_ITEMS_OFFSET;
+        final int end = offset + length;
+        for (int i = 0; i < count; i++) {
+            final int itemLength = at + HEADER_LENGTH <= end ? buffer.getInt(at + LENGTH_OFFSET) : -1;
+            if (itemLength < HEADER_LENGTH || itemLength > end - at || !isWellFormedHeader(buffer, at, itemLength)) {
+                result.set(ResultCode.MALFORMED_COMMAND, timestamp);
+                return;
+            }
+            if (type(buffer, at) == TYPE_LINKED_BATCH) {
+                result.set(ResultCode.LINKED_BATCH_NESTED, timestamp);
+                return;
+            }
+            at += itemLength;
+        }
+        if (at != end) {
+            result.set(ResultCode.MALFORMED_COMMAND, timestamp);
+            return;
+        }
+        result.setItems(count);
+
+        // A retry of a committed batch: every item already exists with the same content.
+        boolean allExist = true;
+        at = offset + BATCH_ITEMS_OFFSET;
+        for (int i = 0; i < count && allExist; i++) {
+            final int itemLength = buffer.getInt(at + LENGTH_OFFSET);
+            final long address = ids.get(buffer.getLong(at + ID_HIGH_OFFSET), buffer.getLong(at + ID_LOW_OFFSET));
+            allExist = address >= 0 && sameCommand(address, buffer, at, itemLength);
+            if (allExist) {
+                result.setItem(i, ResultCode.EXISTS, records.timestamp(address));
+            }
+            at += itemLength;
+        }
+        if (allExist) {
+            result.set(ResultCode.EXISTS, timestamp);
+            return;
+        }
+
+        at = offset + BATCH_ITEMS_OFFSET;
+        for (int i = 0; i < count; i++) {
+            final int itemLength = buffer.getInt(at + LENGTH_OFFSET);
+            final ResultCode code = applyOne(buffer, at, itemLength, timestamp);
+            if (code != ResultCode.CREATED) {
+                finish(false);
+                for (int j = 0; j < count; j++) {
+                    result.setItem(j, j == i ? code : ResultCode.LINKED_EVENT_FAILED,
+                        j == i && code == ResultCode.EXISTS ? existingTimestamp : timestamp);
+                }
+                result.set(code, timestamp);
+                return;
+            }
+            result.setItem(i, ResultCode.CREATED, timestamp);
+            at += itemLength;
+        }
+        finish(true);
+        result.set(ResultCode.CREATED, timestamp);
+    }
+
+    private void finish(final boolean commit) {
+        if (commit) {
+            undo.commit();
+            for (int i = 0; i < newDeadlineCount; i++) {
+                timeouts.add(newDeadlines[i], newDeadlineAddresses[i]);
+            }
+        } else {
+            undo.rollback();
+        }
+        newDeadlineCount = 0;
+    }
+
+    /** Applies one non-batch command inside the current undo scope; the caller commits or rolls back. */
+    private ResultCode applyOne(final DirectBuffer buffer, final int offset, final int length, final long timestamp) {
+        final int type = type(buffer, offset);
+        final ResultCode structure = checkStructure(type, buffer, offset, length);
+        if (structure != null) {
+            return structure;
+        }
+        final long idHigh = buffer.getLong(offset + ID_HIGH_OFFSET);
+        final long idLow = buffer.getLong(offset + ID_LOW_OFFSET);
+        if (idHigh == 0 && idLow == 0) {
+            return ResultCode.ID_MUST_NOT_BE_ZERO;
+        }
+        final long existing = ids.get(idHigh, idLow);
+        if (existing >= 0) {
+            existingTimestamp = records.timestamp(existing);
+            return sameCommand(existing, buffer, offset, length)
+                ? ResultCode.EXISTS : ResultCode.EXISTS_WITH_DIFFERENT_FIELDS;
+        }
+        final ResultCode code;
+        int status = EntryStatus.NONE.ordinal();
+        switch (type) {
+            case TYPE_DEFINE_ASSET -> code = defineAsset(buffer, offset);
+            case TYPE_OPEN_ACCOUNT -> code = openAccount(buffer, offset, timestamp);
+            case TYPE_CLOSE_ACCOUNT -> code = closeAccount(buffer, offset);
+            case TYPE_POST_ENTRY -> {
+                code = postEntry(buffer, offset);
+                final boolean pending = (buffer.getInt(offset + ENTRY_FLAGS_OFFSET) & ENTRY_PENDING) != 0;
+                status = (pending ? EntryStatus.PENDING : EntryStatus.POSTED).ordinal();
+            }
+            case TYPE_POST_PENDING -> code = resolvePending(buffer, offset, true);
+            case TYPE_VOID_PENDING -> code = resolvePending(buffer, offset, false);
+            default -> code = ResultCode.UNKNOWN_COMMAND_TYPE;
+        }
+        if (code != ResultCode.CREATED) {
+            return code;
+        }
+        final long address = records.append(buffer, offset, length, timestamp, status);
+        ids.insert(idHigh, idLow, address);
+        if (type == TYPE_POST_ENTRY && status == EntryStatus.PENDING.ordinal()) {
+            final int timeoutSeconds = buffer.getInt(offset + ENTRY_TIMEOUT_OFFSET);
+            if (timeoutSeconds > 0) {
+                newDeadlines[newDeadlineCount] = timestamp + timeoutSeconds * NANOS_PER_SECOND;
+                newDeadlineAddresses[newDeadlineCount] = address;
+                newDeadlineCount++;
+            }
+        }
+        return ResultCode.CREATED;
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    private static boolean isWellFormedHeader(final DirectBuffer buffer, final int offset, final int length) {
+        return length >= HEADER_LENGTH && length <= MAX_COMMAND_LENGTH && (length & 7) == 0
+            && buffer.getInt(offset + LENGTH_OFFSET) == length
+            && buffer.getShort(offset + RESERVED_OFFSET) == 0;
+    }
+
+    private static int type(final DirectBuffer buffer, final int offset) {
+        return buffer.getShort(offset + TYPE_OFFSET) & 0xFFFF;
+    }
+
+    /** @return MALFORMED_COMMAND if the body does not fit the type, UNKNOWN_COMMAND_TYPE, or null if fine. */
+    private static ResultCode checkStructure(final int type, final DirectBuffer buffer, final int offset, final int length) {
+        return switch (type) {
+            case TYPE_DEFINE_ASSET -> length == DEFINE_ASSET_LENGTH && isZero(buffer, offset + ASSET_SCALE_OFFSET + 1, 3)
+                ? null : ResultCode.MALFORMED_COMMAND;
+            case TYPE_OPEN_ACCOUNT -> length == OPEN_ACCOUNT_LENGTH ? null : ResultCode.MALFORMED_COMMAND;
+            case TYPE_CLOSE_ACCOUNT -> length == CLOSE_ACCOUNT_LENGTH ? null : ResultCode.MALFORMED_COMMAND;
+            case TYPE_POST_ENTRY -> {
+                if (length < ENTRY_POSTINGS_OFFSET) {
+                    yield ResultCode.MALFORMED_COMMAND;
+                }
+                final int n = (buffer.getShort(offset + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF)
+                    + (buffer.getShort(offset + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF);
+                yield length == ENTRY_POSTINGS_OFFSET + POSTING_LENGTH * n ? null : ResultCode.MALFORMED_COMMAND;
+            }
+            case TYPE_POST_PENDING -> {
+                if (length < POST_AMOUNTS_OFFSET || !isZero(buffer, offset + POST_AMOUNT_COUNT_OFFSET + 2, 6)) {
+                    yield ResultCode.MALFORMED_COMMAND;
+                }
+                final int n = buffer.getShort(offset + POST_AMOUNT_COUNT_OFFSET) & 0xFFFF;
+                yield length == POST_AMOUNTS_OFFSET + 8 * n ? null : ResultCode.MALFORMED_COMMAND;
+            }
+            case TYPE_VOID_PENDING -> length == VOID_PENDING_LENGTH ? null : ResultCode.MALFORMED_COMMAND;
+            default -> ResultCode.UNKNOWN_COMMAND_TYPE;
+        };
+    }
+
+    private static boolean isZero(final DirectBuffer buffer, final int offset, final int length) {
+        for (int i = 0; i < length; i++) {
+            if (buffer.getByte(offset + i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameCommand(final long address, final DirectBuffer buffer, final int offset, final int length) {
+        final UnsafeBuffer stored = records.buffer(address);
+        final int at = RecordLog.offset(address) + RecordLog.HEADER_LENGTH;
+        if (records.recordLength(address) != RecordLog.HEADER_LENGTH + length) {
+            return false;
+        }
+        for (int i = 0; i < length; i += 8) {
+            if (stored.getLong(at + i) != buffer.getLong(offset + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- assets and accounts
+
+    private ResultCode defineAsset(final DirectBuffer buffer, final int offset) {
+        final int code = buffer.getInt(offset + ASSET_CODE_OFFSET);
+        final int scale = buffer.getByte(offset + ASSET_SCALE_OFFSET);
+        if (code <= 0) {
+            return ResultCode.INVALID_ASSET_CODE;
+        }
+        if (scale < 0 || scale > MAX_SCALE) {
+            return ResultCode.INVALID_ASSET_SCALE;
+        }
+        if (assets.indexOf(code) >= 0) {
+            return ResultCode.ASSET_ALREADY_DEFINED;
+        }
+        if (assets.isFull()) {
+            return ResultCode.ASSET_LIMIT_REACHED;
+        }
+        assets.define(code, scale);
+        return ResultCode.CREATED;
+    }
+
+    private ResultCode openAccount(final DirectBuffer buffer, final int offset, final long timestamp) {
+        final long accountId = buffer.getLong(offset + ACCOUNT_ID_OFFSET);
+        final int assetCode = buffer.getInt(offset + ACCOUNT_ASSET_OFFSET);
+        final int flags = buffer.getInt(offset + ACCOUNT_FLAGS_OFFSET);
+        if (accountId == 0) {
+            return ResultCode.ACCOUNT_ID_MUST_NOT_BE_ZERO;
+        }
+        if ((flags & ~AccountFlags.OPENABLE) != 0 || flags == AccountFlags.OPENABLE) {
+            return ResultCode.INVALID_ACCOUNT_FLAGS;
+        }
+        final int asset = assets.indexOf(assetCode);
+        if (asset < 0) {
+            return ResultCode.ASSET_NOT_FOUND;
+        }
+        if (accounts.indexOf(accountId) >= 0) {
+            return ResultCode.ACCOUNT_ALREADY_EXISTS;
+        }
+        if (accounts.isFull()) {
+            return ResultCode.ACCOUNT_LIMIT_REACHED;
+        }
+        accounts.open(accountId, asset, flags, timestamp);
+        return ResultCode.CREATED;
+    }
+
+    private ResultCode closeAccount(final DirectBuffer buffer, final int offset) {
+        final int index = accounts.indexOf(buffer.getLong(offset + ACCOUNT_ID_OFFSET));
+        if (index < 0) {
+            return ResultCode.ACCOUNT_NOT_FOUND;
+        }
+        final int flags = accounts.flags(index);
+        if ((flags & AccountFlags.CLOSED) != 0) {
+            return ResultCode.ACCOUNT_ALREADY_CLOSED;
+        }
+        if (accounts.total(AccountBook.DEBITS_PENDING, index) != 0 || accounts.total(AccountBook.CREDITS_PENDING, index) != 0) {
+            return ResultCode.ACCOUNT_HAS_PENDING_AMOUNTS;
+        }
+        accounts.setFlags(index, flags | AccountFlags.CLOSED);
+        return ResultCode.CREATED;
+    }
+
+    // ---------------------------------------------------------------- entries
+
+    private ResultCode postEntry(final DirectBuffer buffer, final int offset) {
+        final int flags = buffer.getInt(offset + ENTRY_FLAGS_OFFSET);
+        final int timeout = buffer.getInt(offset + ENTRY_TIMEOUT_OFFSET);
+        final int debits = buffer.getShort(offset + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF;
+        final int credits = buffer.getShort(offset + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF;
+        final int n = debits + credits;
+        if ((flags & ~ENTRY_PENDING) != 0) {
+            return ResultCode.INVALID_ENTRY_FLAGS;
+        }
+        final boolean pending = flags == ENTRY_PENDING;
+        if (timeout < 0 || (timeout > 0 && !pending)) {
+            return ResultCode.INVALID_TIMEOUT;
+        }
+        if (debits == 0 || credits == 0) {
+            return ResultCode.TOO_FEW_POSTINGS;
+        }
+        if (n > MAX_POSTINGS) {
+            return ResultCode.TOO_MANY_POSTINGS;
+        }
+        final int postings = offset + ENTRY_POSTINGS_OFFSET;
+        for (int i = 0; i < n; i++) {
+            if (buffer.getLong(postings + i * POSTING_LENGTH + 8) <= 0) {
+                return ResultCode.AMOUNT_MUST_BE_POSITIVE;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            final int index = accounts.indexOf(buffer.getLong(postings + i * POSTING_LENGTH));
+            if (index < 0) {
+                return ResultCode.ACCOUNT_NOT_FOUND;
+            }
+            if ((accounts.flags(index) & AccountFlags.CLOSED) != 0) {
+                return ResultCode.ACCOUNT_CLOSED;
+            }
+            postingAccounts[i] = index;
+        }
+        final ResultCode balance = checkBalanced(buffer, postings, POSTING_LENGTH, debits, n);
+        if (balance != null) {
+            return balance;
+        }
+        for (int i = 0; i < n; i++) {
+            final boolean debit = i < debits;
+            final long amount = buffer.getLong(postings + i * POSTING_LENGTH + 8);
+            final int column = debit
+                ? (pending ? AccountBook.DEBITS_PENDING : AccountBook.DEBITS_POSTED)
+                : (pending ? AccountBook.CREDITS_PENDING : AccountBook.CREDITS_POSTED);
+            if (!add(postingAccounts[i], column, amount)) {
+                return ResultCode.OVERFLOW;
+            }
+        }
+        return checkLimits(n);
+    }
+
+    /**
+     * Posts or voids a pending entry. Posting takes either no amounts (the whole entry) or one per posting.
+     */
+    private ResultCode resolvePending(final DirectBuffer buffer, final int offset, final boolean post) {
+        final long pendingAddress = ids.get(
+            buffer.getLong(offset + PENDING_ID_HIGH_OFFSET), buffer.getLong(offset + PENDING_ID_LOW_OFFSET));
+        if (pendingAddress < 0) {
+            return ResultCode.PENDING_ENTRY_NOT_FOUND;
+        }
+        final EntryStatus status = EntryStatus.of(records.status(pendingAddress));
+        switch (status) {
+            case NONE, POSTED -> {
+                if (status == EntryStatus.NONE || !wasPending(pendingAddress)) {
+                    return ResultCode.NOT_A_PENDING_ENTRY;
+                }
+                return ResultCode.PENDING_ENTRY_ALREADY_POSTED;
+            }
+            case VOIDED -> {
+                return ResultCode.PENDING_ENTRY_ALREADY_VOIDED;
+            }
+            case EXPIRED -> {
+                return ResultCode.PENDING_ENTRY_EXPIRED;
+            }
+            default -> {
+            }
+        }
+        final UnsafeBuffer pendingBuffer = records.buffer(pendingAddress);
+        final int entry = RecordLog.offset(pendingAddress) + RecordLog.HEADER_LENGTH;
+        final int debits = pendingBuffer.getShort(entry + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF;
+        final int n = debits + (pendingBuffer.getShort(entry + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF);
+        final int reserved = entry + ENTRY_POSTINGS_OFFSET;
+        for (int i = 0; i < n; i++) {
+            postingAccounts[i] = accounts.indexOf(pendingBuffer.getLong(reserved + i * POSTING_LENGTH));
+            assert postingAccounts[i] >= 0 : "pending entry names a missing account";
+        }
+        final int amountCount = post ? buffer.getShort(offset + POST_AMOUNT_COUNT_OFFSET) & 0xFFFF : 0;
+        final int amounts = offset + POST_AMOUNTS_OFFSET;
+        if (amountCount != 0) {
+            if (amountCount != n) {
+                return ResultCode.POST_AMOUNT_COUNT_MISMATCH;
+            }
+            boolean allZero = true;
+            for (int i = 0; i < n; i++) {
+                final long amount = buffer.getLong(amounts + 8 * i);
+                if (amount < 0 || amount > pendingBuffer.getLong(reserved + i * POSTING_LENGTH + 8)) {
+                    return ResultCode.POST_AMOUNT_EXCEEDS_PENDING;
+                }
+                allZero &= amount == 0;
+            }
+            if (allZero) {
+                return ResultCode.POST_AMOUNT_ZERO;
+            }
+            final ResultCode balance = checkBalanced(buffer, amounts - 8, 8, debits, n);
+            if (balance != null) {
+                return balance;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            final boolean debit = i < debits;
+            final long reservedAmount = pendingBuffer.getLong(reserved + i * POSTING_LENGTH + 8);
+            final long postAmount = !post ? 0 : amountCount == 0 ? reservedAmount : buffer.getLong(amounts + 8 * i);
+            final int account = postingAccounts[i];
+            final int pendingColumn = debit ? AccountBook.DEBITS_PENDING : AccountBook.CREDITS_PENDING;
+            final int postedColumn = debit ? AccountBook.DEBITS_POSTED : AccountBook.CREDITS_POSTED;
+            accounts.setTotal(pendingColumn, account, accounts.total(pendingColumn, account) - reservedAmount);
+            if (postAmount != 0 && !add(account, postedColumn, postAmount)) {
+                return ResultCode.OVERFLOW; // unreachable: pending plus posted already fitted
+            }
+        }
+        records.setStatus(pendingAddress, (post ? EntryStatus.POSTED : EntryStatus.VOIDED).ordinal());
+        return checkLimits(n);
+    }
+
+    private boolean wasPending(final long address) {
+        final int entry = RecordLog.offset(address) + RecordLog.HEADER_LENGTH;
+        final UnsafeBuffer b = records.buffer(address);
+        return type(b, entry) == TYPE_POST_ENTRY && (b.getInt(entry + ENTRY_FLAGS_OFFSET) & ENTRY_PENDING) != 0;
+    }
+
+    /**
+     * Checks that, per asset, the debit amounts sum to the credit amounts. Amount {@code i} is the long at
+     * {@code base + i * stride + 8}; accounts are already in {@link #postingAccounts}.
+     *
+     * @return null when balanced, otherwise UNBALANCED_ENTRY or OVERFLOW.
+     */
+    private ResultCode checkBalanced(
+        final DirectBuffer buffer, final int base, final int stride, final int debits, final int n) {
+        ResultCode code = null;
+        for (int i = 0; i < n && code == null; i++) {
+            final int asset = accounts.asset(postingAccounts[i]);
+            if (debitSums[asset] == 0 && creditSums[asset] == 0 && !isTouched(asset)) {
+                touchedAssets[touchedAssetCount++] = asset;
+            }
+            final long amount = buffer.getLong(base + i * stride + 8);
+            final long[] sums = i < debits ? debitSums : creditSums;
+            if (amount > Long.MAX_VALUE - sums[asset]) {
+                code = ResultCode.OVERFLOW;
+            } else {
+                sums[asset] += amount;
+            }
+        }
+        for (int t = 0; t < touchedAssetCount; t++) {
+            final int asset = touchedAssets[t];
+            if (code == null && debitSums[asset] != creditSums[asset]) {
+                code = ResultCode.UNBALANCED_ENTRY;
+            }
+            debitSums[asset] = 0;
+            creditSums[asset] = 0;
+        }
+        touchedAssetCount = 0;
+        return code;
+    }
+
+    private boolean isTouched(final int asset) {
+        for (int t = 0; t < touchedAssetCount; t++) {
+            if (touchedAssets[t] == asset) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds to a total, keeping it and its side's posted-plus-pending sum within 64 bits. */
+    private boolean add(final int account, final int column, final long amount) {
+        final long current = accounts.total(column, account);
+        final int partner = column ^ 2; // posted <-> pending of the same side
+        final long other = accounts.total(partner, account);
+        if (amount > Long.MAX_VALUE - current || amount > Long.MAX_VALUE - current - other) {
+            return false;
+        }
+        accounts.setTotal(column, account, current + amount);
+        return true;
+    }
+
+    private ResultCode checkLimits(final int n) {
+        for (int i = 0; i < n; i++) {
+            final ResultCode code = limitViolation(postingAccounts[i]);
+            if (code != null) {
+                return code;
+            }
+        }
+        return ResultCode.CREATED;
+    }
+
+    private ResultCode limitViolation(final int account) {
+        final int flags = accounts.flags(account);
+        if ((flags & AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS) != 0
+            && accounts.total(AccountBook.DEBITS_POSTED, account) + accounts.total(AccountBook.DEBITS_PENDING, account)
+            > accounts.total(AccountBook.CREDITS_POSTED, account)) {
+            return ResultCode.EXCEEDS_CREDITS;
+        }
+        if ((flags & AccountFlags.CREDITS_MUST_NOT_EXCEED_DEBITS) != 0
+            && accounts.total(AccountBook.CREDITS_POSTED, account) + accounts.total(AccountBook.CREDITS_PENDING, account)
+            > accounts.total(AccountBook.DEBITS_POSTED, account)) {
+            return ResultCode.EXCEEDS_DEBITS;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- timeouts
+
+    private void expireDue(final long timestamp) {
+        while (timeouts.hasDue(timestamp)) {
+            final long address = timeouts.poll();
+            if (records.status(address) != EntryStatus.PENDING.ordinal()) {
+                continue; // posted or voided before its deadline
+            }
+            releasePending(address);
+            records.setStatus(address, EntryStatus.EXPIRED.ordinal());
+        }
+        undo.commit();
+    }
+
+    private void releasePending(final long address) {
+        final UnsafeBuffer b = records.buffer(address);
+        final int entry = RecordLog.offset(address) + RecordLog.HEADER_LENGTH;
+        final int debits = b.getShort(entry + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF;
+        final int n = debits + (b.getShort(entry + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF);
+        for (int i = 0; i < n; i++) {
+            final int at = entry + ENTRY_POSTINGS_OFFSET + i * POSTING_LENGTH;
+            final int account = accounts.indexOf(b.getLong(at));
+            final int column = i < debits ? AccountBook.DEBITS_PENDING : AccountBook.CREDITS_PENDING;
+            accounts.setTotal(column, account, accounts.total(column, account) - b.getLong(at + 8));
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /**
+     * @param accountId an account id.
+     * @return a copy of the account, or empty.
+     */
+    public Optional<AccountView> account(final long accountId) {
+        final int index = accounts.indexOf(accountId);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        final int asset = accounts.asset(index);
+        return Optional.of(new AccountView(accountId, assets.code(asset), assets.scale(asset), accounts.flags(index),
+            accounts.total(AccountBook.DEBITS_POSTED, index), accounts.total(AccountBook.CREDITS_POSTED, index),
+            accounts.total(AccountBook.DEBITS_PENDING, index), accounts.total(AccountBook.CREDITS_PENDING, index),
+            accounts.openedAt(index)));
+    }
+
+    /**
+     * @param id the id of a {@code PostEntry}, {@code PostPending} or {@code VoidPending} command.
+     * @return a copy of what it recorded, or empty if no such command was applied.
+     */
+    public Optional<EntryView> entry(final CommandId id) {
+        final long address = ids.get(id.high(), id.low());
+        if (address < 0) {
+            return Optional.empty();
+        }
+        final UnsafeBuffer b = records.buffer(address);
+        final int at = RecordLog.offset(address) + RecordLog.HEADER_LENGTH;
+        final int type = type(b, at);
+        final long timestamp = records.timestamp(address);
+        if (type == TYPE_POST_ENTRY) {
+            final int debits = b.getShort(at + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF;
+            final int n = debits + (b.getShort(at + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF);
+            final List<Posting> postings = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                final int p = at + ENTRY_POSTINGS_OFFSET + i * POSTING_LENGTH;
+                postings.add(new Posting(b.getLong(p), b.getLong(p + 8)));
+            }
+            final long refHigh = b.getLong(at + ENTRY_REFERENCE_HIGH_OFFSET);
+            final long refLow = b.getLong(at + ENTRY_REFERENCE_LOW_OFFSET);
+            return Optional.of(new EntryView(id, "POST_ENTRY", timestamp, EntryStatus.of(records.status(address)),
+                b.getInt(at + ENTRY_CODE_OFFSET), refHigh == 0 && refLow == 0 ? null : new CommandId(refHigh, refLow),
+                null, List.copyOf(postings.subList(0, debits)), List.copyOf(postings.subList(debits, n))));
+        }
+        if (type == TYPE_POST_PENDING || type == TYPE_VOID_PENDING) {
+            final CommandId pendingId = new CommandId(b.getLong(at + PENDING_ID_HIGH_OFFSET), b.getLong(at + PENDING_ID_LOW_OFFSET));
+            final EntryView pending = entry(pendingId).orElseThrow();
+            final int amountCount = type == TYPE_POST_PENDING ? b.getShort(at + POST_AMOUNT_COUNT_OFFSET) & 0xFFFF : 0;
+            final List<Posting> debits = new ArrayList<>();
+            final List<Posting> credits = new ArrayList<>();
+            int i = 0;
+            for (final Posting p : pending.debits()) {
+                debits.add(new Posting(p.accountId(), amountCount == 0 ? p.amount() : b.getLong(at + POST_AMOUNTS_OFFSET + 8 * i)));
+                i++;
+            }
+            for (final Posting p : pending.credits()) {
+                credits.add(new Posting(p.accountId(), amountCount == 0 ? p.amount() : b.getLong(at + POST_AMOUNTS_OFFSET + 8 * i)));
+                i++;
+            }
+            return Optional.of(new EntryView(id, type == TYPE_POST_PENDING ? "POST_PENDING" : "VOID_PENDING", timestamp,
+                EntryStatus.NONE, 0, null, pendingId, List.copyOf(debits), List.copyOf(credits)));
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- canonical state
+
+    /**
+     * Writes the canonical form of the whole state: the same bytes for the same state, whatever history of
+     * rejected commands, rollbacks or restarts led to it.
+     *
+     * @param sink receives the bytes in order.
+     */
+    public void writeState(final java.io.OutputStream sink) {
+        CanonicalState.write(this, sink);
+    }
+
+    /**
+     * @return SHA-256 over {@link #writeState canonical state}, as 64 hex digits.
+     */
+    public String stateHash() {
+        return CanonicalState.hash(this);
+    }
+
+    /**
+     * Checks every invariant of the ledger over the whole state: per asset, the sum over all accounts of debits
+     * minus credits is zero, posted and pending alike; no total is negative; no flag is violated; every
+     * account's pending totals equal what its live pending entries reserve.
+     *
+     * @return empty when all hold, otherwise a description of the first violation.
+     */
+    public Optional<String> findViolation() {
+        return Invariants.check(this);
+    }
+
+    // Package access for CanonicalState and Invariants.
+    AssetTable assets() {
+        return assets;
+    }
+
+    AccountBook accounts() {
+        return accounts;
+    }
+
+    RecordLog records() {
+        return records;
+    }
+
+    void restoreLastTimestamp(final long timestamp, final long commands) {
+        lastTimestamp = timestamp;
+        commandCount = commands;
+    }
+
+    /** Re-indexes a record appended while restoring canonical state. */
+    void restoreRecord(final long address) {
+        final UnsafeBuffer b = records.buffer(address);
+        final int at = RecordLog.offset(address) + RecordLog.HEADER_LENGTH;
+        ids.insert(b.getLong(at + ID_HIGH_OFFSET), b.getLong(at + ID_LOW_OFFSET), address);
+        if (type(b, at) == TYPE_POST_ENTRY && records.status(address) == EntryStatus.PENDING.ordinal()) {
+            final int timeoutSeconds = b.getInt(at + ENTRY_TIMEOUT_OFFSET);
+            if (timeoutSeconds > 0) {
+                timeouts.add(records.timestamp(address) + timeoutSeconds * NANOS_PER_SECOND, address);
+            }
+        }
+    }
+
+    boolean hasId(final long high, final long low) {
+        return ids.get(high, low) >= 0;
+    }
+
+    void beginRestore() {
+        undo.suspend();
+    }
+
+    void commitRestore() {
+        undo.resume();
+        undo.commit();
+    }
+}
