@@ -47,6 +47,17 @@ public final class CommandLayout {
     public static final int TYPE_VOID_PENDING = 6;
     /** Id zero. Body: u16 item count at 24, zero to 32, then each item, a whole command, from 32. */
     public static final int TYPE_LINKED_BATCH = 7;
+    /**
+     * Not a command a host can submit: the record of an entry an extension generated while applying an
+     * operation. Same body as {@link #TYPE_POST_ENTRY}; its id is the operation's id.
+     */
+    public static final int TYPE_GENERATED_ENTRY = 8;
+    /** First command type reserved for state extensions (the alliance domain). */
+    public static final int FIRST_EXTENSION_TYPE = 64;
+    /** Last command type reserved for state extensions. */
+    public static final int LAST_EXTENSION_TYPE = 1023;
+    /** Most entries one operation of an extension may generate. */
+    public static final int MAX_GENERATED_ENTRIES = 64;
 
     /** Entry flag: the entry reserves (pending) instead of posting. */
     public static final int ENTRY_PENDING = 1;
@@ -133,6 +144,7 @@ public final class CommandLayout {
             case TYPE_POST_PENDING: return "POST_PENDING";
             case TYPE_VOID_PENDING: return "VOID_PENDING";
             case TYPE_LINKED_BATCH: return "LINKED_BATCH";
+            case TYPE_GENERATED_ENTRY: return "GENERATED_ENTRY";
             default: return "UNKNOWN(" + type + ")";
         }
     }

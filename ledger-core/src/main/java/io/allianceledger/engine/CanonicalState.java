@@ -2,9 +2,10 @@ package io.allianceledger.engine;
 
 import io.allianceledger.command.AccountFlags;
 import io.allianceledger.command.CommandLayout;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +33,8 @@ import java.util.Optional;
  *   i64      record count
  *   per record:  the record as kept in memory (see RecordLog): i32 length, u8 status, 3 zero bytes,
  *                i64 timestamp, the command's bytes
+ *   i32      1 if an extension section follows, else 0; then i32 zero
+ *   ...      the extension's own section, as it writes it
  *   8 bytes  magic "ALSTEND1"
  * </pre>
  */
@@ -73,6 +76,12 @@ public final class CanonicalState {
             for (long a = 0; a < records.position(); a = records.next(a)) {
                 w.putBytes(records.buffer(a), RecordLog.offset(a), records.recordLength(a));
             }
+            final StateExtension extension = machine.extension();
+            w.putInt(extension == null ? 0 : 1);
+            w.putInt(0);
+            if (extension != null) {
+                extension.writeState(w);
+            }
             w.putLong(END_MAGIC);
         }
     }
@@ -102,6 +111,22 @@ public final class CanonicalState {
      * @throws CorruptStateException if the bytes are not a consistent canonical state.
      */
     public static StateMachine read(final InputStream in, final int initialAccounts, final int maxAccounts) {
+        return read(in, new StateMachine(initialAccounts, maxAccounts));
+    }
+
+    /**
+     * Restores canonical state into a fresh state machine, which must have applied nothing and be built with the
+     * same kind of extension (or none) as the one the bytes were written from.
+     *
+     * @param in    the canonical bytes, read to the end marker.
+     * @param fresh an empty state machine, with its limits and extension.
+     * @return {@code fresh}, restored; its {@code stateHash()} equals the one the bytes were written from.
+     * @throws CorruptStateException if the bytes are not a consistent canonical state.
+     */
+    public static StateMachine read(final InputStream in, final StateMachine fresh) {
+        if (fresh.commandCount() != 0 || fresh.accountCount() != 0 || fresh.recordCount() != 0) {
+            throw new IllegalArgumentException("restore needs a fresh state machine");
+        }
         final Reader r = new Reader(in);
         try {
             if (r.getLong() != MAGIC) {
@@ -120,10 +145,10 @@ public final class CanonicalState {
                 scales[i] = r.getInt();
             }
             final long accountCount = r.getLong();
-            if (accountCount < 0 || accountCount > maxAccounts) {
+            if (accountCount < 0 || accountCount > StateMachine.DEFAULT_MAX_ACCOUNTS) {
                 throw new CorruptStateException("bad account count " + accountCount);
             }
-            final StateMachine machine = new StateMachine(Math.max(initialAccounts, (int)accountCount), maxAccounts);
+            final StateMachine machine = fresh;
             machine.beginRestore();
             final AssetTable assets = machine.assets();
             for (int i = 0; i < assetCount; i++) {
@@ -139,6 +164,9 @@ public final class CanonicalState {
                 final int flags = r.getInt();
                 if (id == 0 || asset < 0 || accounts.indexOf(id) >= 0 || (flags & ~(AccountFlags.OPENABLE | AccountFlags.CLOSED)) != 0) {
                     throw new CorruptStateException("bad account at position " + i + ": id " + id);
+                }
+                if (accounts.isFull()) {
+                    throw new CorruptStateException("more accounts than this ledger's limit");
                 }
                 final int index = accounts.open(id, asset, flags, 0);
                 for (int column = 0; column < 4; column++) {
@@ -177,6 +205,13 @@ public final class CanonicalState {
                     record.getLong(RecordLog.TIMESTAMP_OFFSET), status);
                 machine.restoreRecord(address);
             }
+            final int hasExtension = r.getInt();
+            if (r.getInt() != 0 || hasExtension != (machine.extension() == null ? 0 : 1)) {
+                throw new CorruptStateException("extension section " + hasExtension + " does not match this ledger's");
+            }
+            if (machine.extension() != null) {
+                machine.extension().readState(r);
+            }
             if (r.getLong() != END_MAGIC) {
                 throw new CorruptStateException("missing end marker");
             }
@@ -187,10 +222,12 @@ public final class CanonicalState {
                 throw new CorruptStateException("restored state violates an invariant: " + violation.get());
             }
             return machine;
-        } catch (final EOFException e) {
-            throw new CorruptStateException("canonical state ends early", e);
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (final RuntimeException e) {
+            if (e instanceof CorruptStateException || e instanceof UncheckedIOException) {
+                throw e;
+            }
+            // Corrupt bytes can break a table's internal checks before ours: report them as corruption.
+            throw new CorruptStateException("canonical state is inconsistent: " + e, e);
         }
     }
 
@@ -207,7 +244,7 @@ public final class CanonicalState {
         }
     }
 
-    private static final class Writer implements AutoCloseable {
+    private static final class Writer implements StateWriter, AutoCloseable {
         private final OutputStream out;
         private final byte[] bytes = new byte[SCRATCH];
         private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
@@ -217,22 +254,32 @@ public final class CanonicalState {
             this.out = out;
         }
 
-        void putLong(final long value) {
+        @Override
+        public void putLong(final long value) {
             ensure(8);
             buffer.putLong(position, value);
             position += 8;
         }
 
-        void putInt(final int value) {
+        @Override
+        public void putInt(final int value) {
             ensure(4);
             buffer.putInt(position, value);
             position += 4;
         }
 
-        void putBytes(final UnsafeBuffer source, final int offset, final int length) {
-            ensure(length);
-            buffer.putBytes(position, source, offset, length);
-            position += length;
+        @Override
+        public void putBytes(final DirectBuffer source, final int offset, final int length) {
+            int done = 0;
+            while (done < length) {
+                if (position == bytes.length) {
+                    flush();
+                }
+                final int n = Math.min(length - done, bytes.length - position);
+                buffer.putBytes(position, source, offset + done, n);
+                position += n;
+                done += n;
+            }
         }
 
         private void ensure(final int length) {
@@ -261,33 +308,50 @@ public final class CanonicalState {
         }
     }
 
-    private static final class Reader {
+    private static final class Reader implements StateReader {
         private final InputStream in;
-        private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[8]);
+        private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[4096]);
 
         Reader(final InputStream in) {
             this.in = in;
         }
 
-        long getLong() throws IOException {
+        @Override
+        public long getLong() {
             readFully(scratch, 0, 8);
             return scratch.getLong(0);
         }
 
-        int getInt() throws IOException {
+        @Override
+        public int getInt() {
             readFully(scratch, 0, 4);
             return scratch.getInt(0);
         }
 
-        void readFully(final UnsafeBuffer target, final int offset, final int length) throws IOException {
-            final byte[] array = target.byteArray();
+        @Override
+        public void getBytes(final MutableDirectBuffer target, final int offset, final int length) {
             int done = 0;
             while (done < length) {
-                final int n = in.read(array, offset + done, length - done);
-                if (n < 0) {
-                    throw new EOFException();
-                }
+                final int n = Math.min(length - done, scratch.capacity());
+                readFully(scratch, 0, n);
+                target.putBytes(offset + done, scratch, 0, n);
                 done += n;
+            }
+        }
+
+        void readFully(final UnsafeBuffer target, final int offset, final int length) {
+            final byte[] array = target.byteArray();
+            int done = 0;
+            try {
+                while (done < length) {
+                    final int n = in.read(array, offset + done, length - done);
+                    if (n < 0) {
+                        throw new CorruptStateException("canonical state ends early");
+                    }
+                    done += n;
+                }
+            } catch (final IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -32,6 +32,9 @@ final class IdIndex implements UndoLog.Undoable {
 
     /** @return the value stored for the id, or -1. The id must not be zero. */
     long get(final long high, final long low) {
+        if (high == 0 && low == 0) {
+            return -1;
+        }
         int i = slot(high, low);
         while (true) {
             final long h = highs[i];

@@ -34,18 +34,16 @@ public final class StateMachine {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final UndoLog undo = new UndoLog();
-    private final AssetTable assets = new AssetTable(undo);
+    private final Books books;
+    private final AssetTable assets;
     private final AccountBook accounts;
     private final RecordLog records = new RecordLog(undo);
     private final IdIndex ids;
     private final PendingTimeouts timeouts = new PendingTimeouts();
+    private final StateExtension extension;
 
     // Scratch state for one command; sized to the bounds, never reallocated.
-    private final int[] postingAccounts = new int[MAX_POSTINGS];
-    private final long[] debitSums = new long[MAX_ASSETS];
-    private final long[] creditSums = new long[MAX_ASSETS];
-    private final int[] touchedAssets = new int[MAX_ASSETS];
-    private int touchedAssetCount;
+    private final long[] postAmounts = new long[MAX_POSTINGS];
     private final long[] newDeadlines = new long[MAX_BATCH_ITEMS];
     private final long[] newDeadlineAddresses = new long[MAX_BATCH_ITEMS];
     private int newDeadlineCount;
@@ -66,11 +64,34 @@ public final class StateMachine {
      * @param maxAccounts     most accounts the ledger accepts; beyond it, {@link ResultCode#ACCOUNT_LIMIT_REACHED}.
      */
     public StateMachine(final int initialAccounts, final int maxAccounts) {
+        this(initialAccounts, maxAccounts, null);
+    }
+
+    /**
+     * Creates an empty ledger with a domain extension.
+     *
+     * @param initialAccounts accounts to size the tables for up front.
+     * @param maxAccounts     most accounts the ledger accepts; beyond it, {@link ResultCode#ACCOUNT_LIMIT_REACHED}.
+     * @param extension       applies the extension command types, or null for none; one instance per machine.
+     */
+    public StateMachine(final int initialAccounts, final int maxAccounts, final StateExtension extension) {
         if (maxAccounts < 1 || initialAccounts < 0) {
             throw new IllegalArgumentException("account limits must be positive: " + initialAccounts + ", " + maxAccounts);
         }
-        accounts = new AccountBook(undo, initialAccounts, maxAccounts);
+        books = new Books(undo, initialAccounts, maxAccounts);
+        assets = books.assets();
+        accounts = books.accounts();
         ids = new IdIndex(undo, Math.min(initialAccounts, maxAccounts) * 2);
+        this.extension = extension;
+        if (extension != null) {
+            extension.attach(books);
+            undo.commit();
+        }
+    }
+
+    /** @return the extension this machine was built with, or null. */
+    public StateExtension extension() {
+        return extension;
     }
 
     /** @return the timestamp of the last command applied, or {@link Long#MIN_VALUE} before the first. */
@@ -115,6 +136,10 @@ public final class StateMachine {
         lastTimestamp = timestamp;
         commandCount++;
         expireDue(timestamp);
+        if (extension != null) {
+            extension.beforeCommand(timestamp);
+            undo.commit();
+        }
         result.reset(timestamp);
 
         if (!isWellFormedHeader(buffer, offset, length)) {
@@ -205,6 +230,7 @@ public final class StateMachine {
     }
 
     private void finish(final boolean commit) {
+        books.discardGenerated();
         if (commit) {
             undo.commit();
             for (int i = 0; i < newDeadlineCount; i++) {
@@ -236,9 +262,12 @@ public final class StateMachine {
         }
         final ResultCode code;
         int status = EntryStatus.NONE.ordinal();
+        books.startOperation(idHigh, idLow);
         switch (type) {
-            case TYPE_DEFINE_ASSET -> code = defineAsset(buffer, offset);
-            case TYPE_OPEN_ACCOUNT -> code = openAccount(buffer, offset, timestamp);
+            case TYPE_DEFINE_ASSET -> code = books.defineAsset(
+                buffer.getInt(offset + ASSET_CODE_OFFSET), buffer.getByte(offset + ASSET_SCALE_OFFSET));
+            case TYPE_OPEN_ACCOUNT -> code = books.openAccount(buffer.getLong(offset + ACCOUNT_ID_OFFSET),
+                buffer.getInt(offset + ACCOUNT_ASSET_OFFSET), buffer.getInt(offset + ACCOUNT_FLAGS_OFFSET), timestamp);
             case TYPE_CLOSE_ACCOUNT -> code = closeAccount(buffer, offset);
             case TYPE_POST_ENTRY -> {
                 code = postEntry(buffer, offset);
@@ -247,13 +276,17 @@ public final class StateMachine {
             }
             case TYPE_POST_PENDING -> code = resolvePending(buffer, offset, true);
             case TYPE_VOID_PENDING -> code = resolvePending(buffer, offset, false);
-            default -> code = ResultCode.UNKNOWN_COMMAND_TYPE;
+            default -> code = extension.apply(type, buffer, offset, length, timestamp);
         }
         if (code != ResultCode.CREATED) {
             return code;
         }
         final long address = records.append(buffer, offset, length, timestamp, status);
         ids.insert(idHigh, idLow, address);
+        for (int i = 0; i < books.generatedCount(); i++) {
+            records.append(books.generated(), books.generatedOffset(i), books.generatedLength(i), timestamp,
+                EntryStatus.POSTED.ordinal());
+        }
         if (type == TYPE_POST_ENTRY && status == EntryStatus.PENDING.ordinal()) {
             final int timeoutSeconds = buffer.getInt(offset + ENTRY_TIMEOUT_OFFSET);
             if (timeoutSeconds > 0) {
@@ -278,7 +311,7 @@ public final class StateMachine {
     }
 
     /** @return MALFORMED_COMMAND if the body does not fit the type, UNKNOWN_COMMAND_TYPE, or null if fine. */
-    private static ResultCode checkStructure(final int type, final DirectBuffer buffer, final int offset, final int length) {
+    private ResultCode checkStructure(final int type, final DirectBuffer buffer, final int offset, final int length) {
         return switch (type) {
             case TYPE_DEFINE_ASSET -> length == DEFINE_ASSET_LENGTH && isZero(buffer, offset + ASSET_SCALE_OFFSET + 1, 3)
                 ? null : ResultCode.MALFORMED_COMMAND;
@@ -300,7 +333,8 @@ public final class StateMachine {
                 yield length == POST_AMOUNTS_OFFSET + 8 * n ? null : ResultCode.MALFORMED_COMMAND;
             }
             case TYPE_VOID_PENDING -> length == VOID_PENDING_LENGTH ? null : ResultCode.MALFORMED_COMMAND;
-            default -> ResultCode.UNKNOWN_COMMAND_TYPE;
+            default -> extension != null && type >= FIRST_EXTENSION_TYPE && type <= LAST_EXTENSION_TYPE
+                && extension.handles(type) ? null : ResultCode.UNKNOWN_COMMAND_TYPE;
         };
     }
 
@@ -328,49 +362,6 @@ public final class StateMachine {
     }
 
     // ---------------------------------------------------------------- assets and accounts
-
-    private ResultCode defineAsset(final DirectBuffer buffer, final int offset) {
-        final int code = buffer.getInt(offset + ASSET_CODE_OFFSET);
-        final int scale = buffer.getByte(offset + ASSET_SCALE_OFFSET);
-        if (code <= 0) {
-            return ResultCode.INVALID_ASSET_CODE;
-        }
-        if (scale < 0 || scale > MAX_SCALE) {
-            return ResultCode.INVALID_ASSET_SCALE;
-        }
-        if (assets.indexOf(code) >= 0) {
-            return ResultCode.ASSET_ALREADY_DEFINED;
-        }
-        if (assets.isFull()) {
-            return ResultCode.ASSET_LIMIT_REACHED;
-        }
-        assets.define(code, scale);
-        return ResultCode.CREATED;
-    }
-
-    private ResultCode openAccount(final DirectBuffer buffer, final int offset, final long timestamp) {
-        final long accountId = buffer.getLong(offset + ACCOUNT_ID_OFFSET);
-        final int assetCode = buffer.getInt(offset + ACCOUNT_ASSET_OFFSET);
-        final int flags = buffer.getInt(offset + ACCOUNT_FLAGS_OFFSET);
-        if (accountId == 0) {
-            return ResultCode.ACCOUNT_ID_MUST_NOT_BE_ZERO;
-        }
-        if ((flags & ~AccountFlags.OPENABLE) != 0 || flags == AccountFlags.OPENABLE) {
-            return ResultCode.INVALID_ACCOUNT_FLAGS;
-        }
-        final int asset = assets.indexOf(assetCode);
-        if (asset < 0) {
-            return ResultCode.ASSET_NOT_FOUND;
-        }
-        if (accounts.indexOf(accountId) >= 0) {
-            return ResultCode.ACCOUNT_ALREADY_EXISTS;
-        }
-        if (accounts.isFull()) {
-            return ResultCode.ACCOUNT_LIMIT_REACHED;
-        }
-        accounts.open(accountId, asset, flags, timestamp);
-        return ResultCode.CREATED;
-    }
 
     private ResultCode closeAccount(final DirectBuffer buffer, final int offset) {
         final int index = accounts.indexOf(buffer.getLong(offset + ACCOUNT_ID_OFFSET));
@@ -409,37 +400,19 @@ public final class StateMachine {
         if (n > MAX_POSTINGS) {
             return ResultCode.TOO_MANY_POSTINGS;
         }
+        loadPostings(buffer, offset, n);
+        return books.post(n, debits, pending);
+    }
+
+    /** Copies the legs of the entry at {@code offset} into the books' posting arrays. */
+    private void loadPostings(final DirectBuffer buffer, final int offset, final int n) {
+        final long[] postingIds = books.postingIds();
+        final long[] postingAmounts = books.postingAmounts();
         final int postings = offset + ENTRY_POSTINGS_OFFSET;
         for (int i = 0; i < n; i++) {
-            if (buffer.getLong(postings + i * POSTING_LENGTH + 8) <= 0) {
-                return ResultCode.AMOUNT_MUST_BE_POSITIVE;
-            }
+            postingIds[i] = buffer.getLong(postings + i * POSTING_LENGTH);
+            postingAmounts[i] = buffer.getLong(postings + i * POSTING_LENGTH + 8);
         }
-        for (int i = 0; i < n; i++) {
-            final int index = accounts.indexOf(buffer.getLong(postings + i * POSTING_LENGTH));
-            if (index < 0) {
-                return ResultCode.ACCOUNT_NOT_FOUND;
-            }
-            if ((accounts.flags(index) & AccountFlags.CLOSED) != 0) {
-                return ResultCode.ACCOUNT_CLOSED;
-            }
-            postingAccounts[i] = index;
-        }
-        final ResultCode balance = checkBalanced(buffer, postings, POSTING_LENGTH, debits, n);
-        if (balance != null) {
-            return balance;
-        }
-        for (int i = 0; i < n; i++) {
-            final boolean debit = i < debits;
-            final long amount = buffer.getLong(postings + i * POSTING_LENGTH + 8);
-            final int column = debit
-                ? (pending ? AccountBook.DEBITS_PENDING : AccountBook.DEBITS_POSTED)
-                : (pending ? AccountBook.CREDITS_PENDING : AccountBook.CREDITS_POSTED);
-            if (!add(postingAccounts[i], column, amount)) {
-                return ResultCode.OVERFLOW;
-            }
-        }
-        return checkLimits(n);
     }
 
     /**
@@ -472,133 +445,42 @@ public final class StateMachine {
         final int entry = RecordLog.offset(pendingAddress) + RecordLog.HEADER_LENGTH;
         final int debits = pendingBuffer.getShort(entry + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF;
         final int n = debits + (pendingBuffer.getShort(entry + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF);
-        final int reserved = entry + ENTRY_POSTINGS_OFFSET;
-        for (int i = 0; i < n; i++) {
-            postingAccounts[i] = accounts.indexOf(pendingBuffer.getLong(reserved + i * POSTING_LENGTH));
-            assert postingAccounts[i] >= 0 : "pending entry names a missing account";
-        }
+        loadPostings(pendingBuffer, entry, n);
         final int amountCount = post ? buffer.getShort(offset + POST_AMOUNT_COUNT_OFFSET) & 0xFFFF : 0;
-        final int amounts = offset + POST_AMOUNTS_OFFSET;
-        if (amountCount != 0) {
+        long[] amounts = null;
+        if (post && amountCount == 0) {
+            amounts = postAmounts;
+            System.arraycopy(books.postingAmounts(), 0, postAmounts, 0, n);
+        } else if (post) {
             if (amountCount != n) {
                 return ResultCode.POST_AMOUNT_COUNT_MISMATCH;
             }
             boolean allZero = true;
             for (int i = 0; i < n; i++) {
-                final long amount = buffer.getLong(amounts + 8 * i);
-                if (amount < 0 || amount > pendingBuffer.getLong(reserved + i * POSTING_LENGTH + 8)) {
+                final long amount = buffer.getLong(offset + POST_AMOUNTS_OFFSET + 8 * i);
+                if (amount < 0 || amount > books.postingAmounts()[i]) {
                     return ResultCode.POST_AMOUNT_EXCEEDS_PENDING;
                 }
                 allZero &= amount == 0;
+                postAmounts[i] = amount;
             }
             if (allZero) {
                 return ResultCode.POST_AMOUNT_ZERO;
             }
-            final ResultCode balance = checkBalanced(buffer, amounts - 8, 8, debits, n);
-            if (balance != null) {
-                return balance;
-            }
+            amounts = postAmounts;
         }
-        for (int i = 0; i < n; i++) {
-            final boolean debit = i < debits;
-            final long reservedAmount = pendingBuffer.getLong(reserved + i * POSTING_LENGTH + 8);
-            final long postAmount = !post ? 0 : amountCount == 0 ? reservedAmount : buffer.getLong(amounts + 8 * i);
-            final int account = postingAccounts[i];
-            final int pendingColumn = debit ? AccountBook.DEBITS_PENDING : AccountBook.CREDITS_PENDING;
-            final int postedColumn = debit ? AccountBook.DEBITS_POSTED : AccountBook.CREDITS_POSTED;
-            accounts.setTotal(pendingColumn, account, accounts.total(pendingColumn, account) - reservedAmount);
-            if (postAmount != 0 && !add(account, postedColumn, postAmount)) {
-                return ResultCode.OVERFLOW; // unreachable: pending plus posted already fitted
-            }
+        final ResultCode code = books.resolve(n, debits, amounts);
+        if (code != ResultCode.CREATED) {
+            return code;
         }
         records.setStatus(pendingAddress, (post ? EntryStatus.POSTED : EntryStatus.VOIDED).ordinal());
-        return checkLimits(n);
+        return ResultCode.CREATED;
     }
 
     private boolean wasPending(final long address) {
         final int entry = RecordLog.offset(address) + RecordLog.HEADER_LENGTH;
         final UnsafeBuffer b = records.buffer(address);
         return type(b, entry) == TYPE_POST_ENTRY && (b.getInt(entry + ENTRY_FLAGS_OFFSET) & ENTRY_PENDING) != 0;
-    }
-
-    /**
-     * Checks that, per asset, the debit amounts sum to the credit amounts. Amount {@code i} is the long at
-     * {@code base + i * stride + 8}; accounts are already in {@link #postingAccounts}.
-     *
-     * @return null when balanced, otherwise UNBALANCED_ENTRY or OVERFLOW.
-     */
-    private ResultCode checkBalanced(
-        final DirectBuffer buffer, final int base, final int stride, final int debits, final int n) {
-        ResultCode code = null;
-        for (int i = 0; i < n && code == null; i++) {
-            final int asset = accounts.asset(postingAccounts[i]);
-            if (debitSums[asset] == 0 && creditSums[asset] == 0 && !isTouched(asset)) {
-                touchedAssets[touchedAssetCount++] = asset;
-            }
-            final long amount = buffer.getLong(base + i * stride + 8);
-            final long[] sums = i < debits ? debitSums : creditSums;
-            if (amount > Long.MAX_VALUE - sums[asset]) {
-                code = ResultCode.OVERFLOW;
-            } else {
-                sums[asset] += amount;
-            }
-        }
-        for (int t = 0; t < touchedAssetCount; t++) {
-            final int asset = touchedAssets[t];
-            if (code == null && debitSums[asset] != creditSums[asset]) {
-                code = ResultCode.UNBALANCED_ENTRY;
-            }
-            debitSums[asset] = 0;
-            creditSums[asset] = 0;
-        }
-        touchedAssetCount = 0;
-        return code;
-    }
-
-    private boolean isTouched(final int asset) {
-        for (int t = 0; t < touchedAssetCount; t++) {
-            if (touchedAssets[t] == asset) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Adds to a total, keeping it and its side's posted-plus-pending sum within 64 bits. */
-    private boolean add(final int account, final int column, final long amount) {
-        final long current = accounts.total(column, account);
-        final int partner = column ^ 2; // posted <-> pending of the same side
-        final long other = accounts.total(partner, account);
-        if (amount > Long.MAX_VALUE - current || amount > Long.MAX_VALUE - current - other) {
-            return false;
-        }
-        accounts.setTotal(column, account, current + amount);
-        return true;
-    }
-
-    private ResultCode checkLimits(final int n) {
-        for (int i = 0; i < n; i++) {
-            final ResultCode code = limitViolation(postingAccounts[i]);
-            if (code != null) {
-                return code;
-            }
-        }
-        return ResultCode.CREATED;
-    }
-
-    private ResultCode limitViolation(final int account) {
-        final int flags = accounts.flags(account);
-        if ((flags & AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS) != 0
-            && accounts.total(AccountBook.DEBITS_POSTED, account) + accounts.total(AccountBook.DEBITS_PENDING, account)
-            > accounts.total(AccountBook.CREDITS_POSTED, account)) {
-            return ResultCode.EXCEEDS_CREDITS;
-        }
-        if ((flags & AccountFlags.CREDITS_MUST_NOT_EXCEED_DEBITS) != 0
-            && accounts.total(AccountBook.CREDITS_POSTED, account) + accounts.total(AccountBook.CREDITS_PENDING, account)
-            > accounts.total(AccountBook.DEBITS_POSTED, account)) {
-            return ResultCode.EXCEEDS_DEBITS;
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------- timeouts
@@ -620,11 +502,10 @@ public final class StateMachine {
         final int entry = RecordLog.offset(address) + RecordLog.HEADER_LENGTH;
         final int debits = b.getShort(entry + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF;
         final int n = debits + (b.getShort(entry + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF);
-        for (int i = 0; i < n; i++) {
-            final int at = entry + ENTRY_POSTINGS_OFFSET + i * POSTING_LENGTH;
-            final int account = accounts.indexOf(b.getLong(at));
-            final int column = i < debits ? AccountBook.DEBITS_PENDING : AccountBook.CREDITS_PENDING;
-            accounts.setTotal(column, account, accounts.total(column, account) - b.getLong(at + 8));
+        loadPostings(b, entry, n);
+        final ResultCode code = books.resolve(n, debits, null);
+        if (code != ResultCode.CREATED) {
+            throw new IllegalStateException("releasing pending entry at " + address + " failed: " + code);
         }
     }
 
@@ -660,18 +541,7 @@ public final class StateMachine {
         final int type = type(b, at);
         final long timestamp = records.timestamp(address);
         if (type == TYPE_POST_ENTRY) {
-            final int debits = b.getShort(at + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF;
-            final int n = debits + (b.getShort(at + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF);
-            final List<Posting> postings = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                final int p = at + ENTRY_POSTINGS_OFFSET + i * POSTING_LENGTH;
-                postings.add(new Posting(b.getLong(p), b.getLong(p + 8)));
-            }
-            final long refHigh = b.getLong(at + ENTRY_REFERENCE_HIGH_OFFSET);
-            final long refLow = b.getLong(at + ENTRY_REFERENCE_LOW_OFFSET);
-            return Optional.of(new EntryView(id, "POST_ENTRY", timestamp, EntryStatus.of(records.status(address)),
-                b.getInt(at + ENTRY_CODE_OFFSET), refHigh == 0 && refLow == 0 ? null : new CommandId(refHigh, refLow),
-                null, List.copyOf(postings.subList(0, debits)), List.copyOf(postings.subList(debits, n))));
+            return Optional.of(entryView(id, "POST_ENTRY", timestamp, EntryStatus.of(records.status(address)), b, at));
         }
         if (type == TYPE_POST_PENDING || type == TYPE_VOID_PENDING) {
             final CommandId pendingId = new CommandId(b.getLong(at + PENDING_ID_HIGH_OFFSET), b.getLong(at + PENDING_ID_LOW_OFFSET));
@@ -692,6 +562,43 @@ public final class StateMachine {
                 EntryStatus.NONE, 0, null, pendingId, List.copyOf(debits), List.copyOf(credits)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param operationId the id of an operation applied by the extension.
+     * @return the entries it generated, in the order they were posted; empty if none or no such operation.
+     */
+    public List<EntryView> entries(final CommandId operationId) {
+        final long address = ids.get(operationId.high(), operationId.low());
+        if (address < 0) {
+            return List.of();
+        }
+        final List<EntryView> result = new ArrayList<>();
+        for (long a = records.next(address); a < records.position(); a = records.next(a)) {
+            final UnsafeBuffer b = records.buffer(a);
+            final int at = RecordLog.offset(a) + RecordLog.HEADER_LENGTH;
+            if (type(b, at) != TYPE_GENERATED_ENTRY) {
+                break;
+            }
+            result.add(entryView(operationId, "GENERATED_ENTRY", records.timestamp(a), EntryStatus.POSTED, b, at));
+        }
+        return List.copyOf(result);
+    }
+
+    private static EntryView entryView(final CommandId id, final String kind, final long timestamp,
+        final EntryStatus status, final UnsafeBuffer b, final int at) {
+        final int debits = b.getShort(at + ENTRY_DEBIT_COUNT_OFFSET) & 0xFFFF;
+        final int n = debits + (b.getShort(at + ENTRY_CREDIT_COUNT_OFFSET) & 0xFFFF);
+        final List<Posting> postings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            final int p = at + ENTRY_POSTINGS_OFFSET + i * POSTING_LENGTH;
+            postings.add(new Posting(b.getLong(p), b.getLong(p + 8)));
+        }
+        final long refHigh = b.getLong(at + ENTRY_REFERENCE_HIGH_OFFSET);
+        final long refLow = b.getLong(at + ENTRY_REFERENCE_LOW_OFFSET);
+        return new EntryView(id, kind, timestamp, status, b.getInt(at + ENTRY_CODE_OFFSET),
+            refHigh == 0 && refLow == 0 ? null : new CommandId(refHigh, refLow), null,
+            List.copyOf(postings.subList(0, debits)), List.copyOf(postings.subList(debits, n)));
     }
 
     // ---------------------------------------------------------------- canonical state
@@ -746,6 +653,9 @@ public final class StateMachine {
     void restoreRecord(final long address) {
         final UnsafeBuffer b = records.buffer(address);
         final int at = RecordLog.offset(address) + RecordLog.HEADER_LENGTH;
+        if (type(b, at) == TYPE_GENERATED_ENTRY) {
+            return; // carries its operation's id, which indexes the operation's own record
+        }
         ids.insert(b.getLong(at + ID_HIGH_OFFSET), b.getLong(at + ID_LOW_OFFSET), address);
         if (type(b, at) == TYPE_POST_ENTRY && records.status(address) == EntryStatus.PENDING.ordinal()) {
             final int timeoutSeconds = b.getInt(at + ENTRY_TIMEOUT_OFFSET);
@@ -753,6 +663,10 @@ public final class StateMachine {
                 timeouts.add(records.timestamp(address) + timeoutSeconds * NANOS_PER_SECOND, address);
             }
         }
+    }
+
+    Books books() {
+        return books;
     }
 
     boolean hasId(final long high, final long low) {

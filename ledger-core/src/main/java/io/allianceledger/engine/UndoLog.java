@@ -7,9 +7,9 @@ package io.allianceledger.engine;
  * Each store registers as an owner and logs (op, a, b) before it mutates; rollback replays the log backwards.
  * The log grows to the largest command seen and is then reused, so it allocates nothing in steady state.
  */
-final class UndoLog {
+public final class UndoLog {
     /** A store whose mutations can be reverted. */
-    interface Undoable {
+    public interface Undoable {
         /**
          * Reverts one logged mutation.
          *
@@ -21,12 +21,21 @@ final class UndoLog {
     }
 
     private static final int WIDTH = 3;
-    private final Undoable[] owners = new Undoable[8];
+    private final Undoable[] owners = new Undoable[32];
     private long[] log = new long[WIDTH * 256];
     private int size;
     private boolean suspended;
 
-    int register(final Undoable owner) {
+    UndoLog() {
+    }
+
+    /**
+     * Registers a store.
+     *
+     * @param owner the store.
+     * @return its owner number, to pass to {@link #record}.
+     */
+    public int register(final Undoable owner) {
         for (int i = 0; i < owners.length; i++) {
             if (owners[i] == null) {
                 owners[i] = owner;
@@ -36,7 +45,15 @@ final class UndoLog {
         throw new IllegalStateException("too many undo owners");
     }
 
-    void record(final int owner, final int op, final long a, final long b) {
+    /**
+     * Logs a mutation about to be made, with what {@link Undoable#undo} needs to revert it.
+     *
+     * @param owner the store's owner number.
+     * @param op    the store's operation code.
+     * @param a     first operand.
+     * @param b     second operand.
+     */
+    public void record(final int owner, final int op, final long a, final long b) {
         if (suspended) {
             return;
         }

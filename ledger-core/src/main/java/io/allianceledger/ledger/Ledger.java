@@ -55,8 +55,7 @@ public final class Ledger implements AutoCloseable {
         this.config = config;
         this.clock = config.clock();
         final Journal journal = config.journal();
-        final Journal.Recovered recovered = journal.recover(
-            () -> new StateMachine(config.initialAccounts(), config.maxAccounts()));
+        final Journal.Recovered recovered = journal.recover(config::newStateMachine);
         final StateMachine machine = recovered.machine();
         disruptor = new Disruptor<>(CommandSlot::new, config.ringSize(), new StageThreads(),
             ProducerType.MULTI, config.waitMode().newStrategy());
@@ -176,6 +175,14 @@ public final class Ledger implements AutoCloseable {
      */
     public CompletableFuture<Optional<EntryView>> entry(final CommandId id) {
         return query(m -> m.entry(id));
+    }
+
+    /**
+     * @param operationId the id of an operation of the domain extension.
+     * @return the entries it generated, in order.
+     */
+    public CompletableFuture<List<EntryView>> entries(final CommandId operationId) {
+        return query(m -> m.entries(operationId));
     }
 
     /** @return the state hash after every command submitted before this call; see {@link StateMachine#stateHash()}. */

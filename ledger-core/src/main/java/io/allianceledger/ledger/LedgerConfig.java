@@ -1,10 +1,12 @@
 package io.allianceledger.ledger;
 
+import io.allianceledger.engine.StateExtension;
 import io.allianceledger.engine.StateMachine;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Validated settings of an embedded ledger. Build one with {@link #builder()}; every setting has a default.
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param journal         where commands are journaled (default {@link Journal#NONE}).
  * @param initialAccounts accounts to size tables for up front (default 1024).
  * @param maxAccounts     most accounts the ledger accepts (default {@value StateMachine#DEFAULT_MAX_ACCOUNTS}).
+ * @param extension       makes the domain extension of each state machine (e.g. the alliance domain), or
+ *                        returns null for a plain double-entry ledger (the default).
  */
 public record LedgerConfig(
     int ringSize,
@@ -26,7 +30,8 @@ public record LedgerConfig(
     EpochNanoClock clock,
     Journal journal,
     int initialAccounts,
-    int maxAccounts) {
+    int maxAccounts,
+    Supplier<StateExtension> extension) {
 
     /** Most slots in a ring. */
     public static final int MAX_RING_SIZE = 1 << 16;
@@ -40,10 +45,16 @@ public record LedgerConfig(
         Objects.requireNonNull(backpressure, "backpressure");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(extension, "extension");
         if (maxAccounts < 1 || initialAccounts < 0) {
             throw new IllegalArgumentException("account limits must be positive: initial " + initialAccounts
                 + ", max " + maxAccounts);
         }
+    }
+
+    /** @return an empty state machine configured as this ledger's: its limits and its extension. */
+    public StateMachine newStateMachine() {
+        return new StateMachine(initialAccounts, maxAccounts, extension.get());
     }
 
     /** @return a builder holding the defaults. */
@@ -60,6 +71,7 @@ public record LedgerConfig(
         private Journal journal = Journal.NONE;
         private int initialAccounts = 1024;
         private int maxAccounts = StateMachine.DEFAULT_MAX_ACCOUNTS;
+        private Supplier<StateExtension> extension = () -> null;
 
         private Builder() {
         }
@@ -106,9 +118,16 @@ public record LedgerConfig(
             return this;
         }
 
+        /** @param value makes each state machine's extension. @return this builder. */
+        public Builder extension(final Supplier<StateExtension> value) {
+            extension = value;
+            return this;
+        }
+
         /** @return the validated configuration. */
         public LedgerConfig build() {
-            return new LedgerConfig(ringSize, waitMode, backpressure, clock, journal, initialAccounts, maxAccounts);
+            return new LedgerConfig(ringSize, waitMode, backpressure, clock, journal, initialAccounts, maxAccounts,
+                extension);
         }
     }
 }
