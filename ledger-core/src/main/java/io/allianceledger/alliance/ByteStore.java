@@ -26,6 +26,11 @@ final class ByteStore implements Changes.Reversible {
         return length;
     }
 
+    /** @return the bytes; valid until the next append. */
+    DirectBuffer buffer() {
+        return bytes;
+    }
+
     /** @return the offset of the copied bytes. */
     int append(final DirectBuffer source, final int offset, final int count) {
         if (length + count > bytes.capacity()) {
@@ -57,6 +62,50 @@ final class ByteStore implements Changes.Reversible {
         final byte[] b = new byte[count];
         bytes.getBytes(offset, b);
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return true if the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF),
+     *     checked without allocating.
+     */
+    static boolean isUtf8(final DirectBuffer b, final int offset, final int count) {
+        int i = 0;
+        while (i < count) {
+            final int c = b.getByte(offset + i) & 0xFF;
+            final int extra;
+            final int min;
+            if (c < 0x80) {
+                i++;
+                continue;
+            } else if (c >= 0xC2 && c <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= count) {
+                return false;
+            }
+            int cp = c & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                final int d = b.getByte(offset + i + k) & 0xFF;
+                if ((d & 0xC0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (d & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return false;
+            }
+            i += extra + 1;
+        }
+        return true;
     }
 
     @Override
