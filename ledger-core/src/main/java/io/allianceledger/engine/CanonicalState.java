@@ -184,6 +184,8 @@ public final class CanonicalState {
             }
             final RecordLog records = machine.records();
             final UnsafeBuffer record = new UnsafeBuffer(new byte[RecordLog.HEADER_LENGTH + CommandLayout.MAX_COMMAND_LENGTH]);
+            long operationHigh = 0;
+            long operationLow = 0;
             for (long i = 0; i < recordCount; i++) {
                 r.readFully(record, 0, RecordLog.HEADER_LENGTH + CommandLayout.HEADER_LENGTH);
                 final int length = record.getInt(RecordLog.LENGTH_OFFSET);
@@ -198,8 +200,17 @@ public final class CanonicalState {
                     commandLength - CommandLayout.HEADER_LENGTH);
                 final long idHigh = record.getLong(RecordLog.HEADER_LENGTH + CommandLayout.ID_HIGH_OFFSET);
                 final long idLow = record.getLong(RecordLog.HEADER_LENGTH + CommandLayout.ID_LOW_OFFSET);
-                if ((idHigh == 0 && idLow == 0) || machine.hasId(idHigh, idLow)) {
+                final int type = record.getShort(RecordLog.HEADER_LENGTH + CommandLayout.TYPE_OFFSET) & 0xFFFF;
+                if (type == CommandLayout.TYPE_GENERATED_ENTRY) {
+                    // Generated entries follow their operation's record and carry its id.
+                    if (idHigh != operationHigh || idLow != operationLow) {
+                        throw new CorruptStateException("generated record " + i + " does not follow its operation");
+                    }
+                } else if ((idHigh == 0 && idLow == 0) || machine.hasId(idHigh, idLow)) {
                     throw new CorruptStateException("record " + i + " has a zero or repeated id");
+                } else {
+                    operationHigh = idHigh;
+                    operationLow = idLow;
                 }
                 final long address = records.append(record, RecordLog.HEADER_LENGTH, commandLength,
                     record.getLong(RecordLog.TIMESTAMP_OFFSET), status);

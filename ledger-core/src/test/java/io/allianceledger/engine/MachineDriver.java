@@ -79,6 +79,14 @@ public final class MachineDriver {
         return fresh;
     }
 
+    public java.util.List<Long> timestamps() {
+        return java.util.List.copyOf(timestamps);
+    }
+
+    public java.util.List<byte[]> appliedCommands() {
+        return java.util.List.copyOf(applied);
+    }
+
     public int appliedCount() {
         return applied.size();
     }
