@@ -37,7 +37,7 @@ final class DomainState {
         participants = new Participants(changes, capacity);
         rules = new RuleBook(changes);
         lots = new LotStore(changes, participants, capacity);
-        holds = new HoldBook(changes);
+        holds = new HoldBook(changes, capacity);
         accruals = new AccrualRecords(changes, capacity);
         sales = new SaleRecords(changes, text, capacity);
         redemptions = new RedemptionRecords(changes, capacity);

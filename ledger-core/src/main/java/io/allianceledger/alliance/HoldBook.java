@@ -34,10 +34,10 @@ final class HoldBook {
     private final Table portions;
     private final MinQueue deadlines;
 
-    HoldBook(final Changes changes) {
-        holds = new Table(changes, COLUMNS, 64);
-        portions = new Table(changes, PORTION_COLUMNS, 256);
-        deadlines = new MinQueue(changes);
+    HoldBook(final Changes changes, final int capacity) {
+        holds = new Table(changes, COLUMNS, capacity);
+        portions = new Table(changes, PORTION_COLUMNS, capacity);
+        deadlines = new MinQueue(changes, capacity);
     }
 
     Table rows() {

@@ -1,36 +1,40 @@
 package io.allianceledger.alliance;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
+import java.util.Arrays;
 
 /**
  * Local dates of the alliance's time zone, for expiry: the local date of an instant, and the instant a local date
- * starts. java.time allocates, so both are cached: the day window of the last instant asked about and a
- * direct-mapped table of day starts; after warm-up an accrual costs two array reads. The cache is derived, not
- * state. Zone rules come from the JDK's tz database.
+ * starts (its first valid local time, as {@link LocalDate#atStartOfDay(ZoneId)} says).
+ * <p>
+ * java.time allocates, so day starts are cached: a miss computes the starts of a block of {@value #BLOCK}
+ * consecutive days at once, so business that moves forward day by day allocates once per block, not once per
+ * day. The local date of an instant is found from the cached day starts (no {@code Instant} is made), with the
+ * day window of the last instant asked about as a fast path. Two caches, one for "today" lookups and one for
+ * expiry instants (days far ahead), keep the two from evicting each other. The caches are derived, not state.
+ * Zone rules come from the JDK's tz database.
  */
 final class LocalCalendar {
     static final long MILLIS_PER_DAY = 86_400_000L;
-    private static final int STARTS = 512;
+    static final int BLOCK = 256;
 
     private ZoneId zone;
-    private ZoneRules rules;
+    private final DayStarts today = new DayStarts();
+    private final DayStarts ahead = new DayStarts();
     private long windowStart = Long.MAX_VALUE;
     private long windowEnd = Long.MIN_VALUE;
     private long windowDay;
-    private final long[] startDays = new long[STARTS];
-    private final long[] startMillis = new long[STARTS];
-    private final boolean[] startKnown = new boolean[STARTS];
+    private long offsetGuess;
 
     /** Sets the zone; clears the caches. */
     void zone(final ZoneId value) {
         zone = value;
-        rules = value.getRules();
+        today.clear();
+        ahead.clear();
         windowStart = Long.MAX_VALUE;
         windowEnd = Long.MIN_VALUE;
-        java.util.Arrays.fill(startKnown, false);
+        offsetGuess = 0;
     }
 
     ZoneId zone() {
@@ -42,28 +46,47 @@ final class LocalCalendar {
         if (millis >= windowStart && millis < windowEnd) {
             return windowDay;
         }
-        final int offsetSeconds = rules.getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds();
-        final long day = Math.floorDiv(millis + offsetSeconds * 1000L, MILLIS_PER_DAY);
-        final long start = startOfDay(day);
-        final long end = startOfDay(day + 1);
-        if (millis >= start && millis < end) {
-            windowStart = start;
-            windowEnd = end;
-            windowDay = day;
+        long day = Math.floorDiv(millis + offsetGuess, MILLIS_PER_DAY);
+        while (millis < today.start(day)) {
+            day--;
         }
+        while (millis >= today.start(day + 1)) {
+            day++;
+        }
+        windowStart = today.start(day);
+        windowEnd = today.start(day + 1);
+        windowDay = day;
+        offsetGuess = day * MILLIS_PER_DAY - windowStart;
         return day;
     }
 
-    /** @return the instant, in epoch milliseconds, at which a local day starts (its first valid local time). */
+    /** @return the instant, in epoch milliseconds, at which a local day starts; for expiry days ahead. */
     long startOfDay(final long epochDay) {
-        final int slot = (int)Math.floorMod(epochDay, (long)STARTS);
-        if (startKnown[slot] && startDays[slot] == epochDay) {
-            return startMillis[slot];
+        return ahead.start(epochDay);
+    }
+
+    /** A direct-mapped cache of day starts, filled a block at a time. */
+    private final class DayStarts {
+        private static final int SLOTS = 4096;
+        private final long[] days = new long[SLOTS];
+        private final long[] starts = new long[SLOTS];
+        private final boolean[] known = new boolean[SLOTS];
+
+        void clear() {
+            Arrays.fill(known, false);
         }
-        final long millis = LocalDate.ofEpochDay(epochDay).atStartOfDay(zone).toInstant().toEpochMilli();
-        startKnown[slot] = true;
-        startDays[slot] = epochDay;
-        startMillis[slot] = millis;
-        return millis;
+
+        long start(final long day) {
+            final int slot = (int)Math.floorMod(day, (long)SLOTS);
+            if (!known[slot] || days[slot] != day) {
+                for (long d = day; d < day + BLOCK; d++) {
+                    final int s = (int)Math.floorMod(d, (long)SLOTS);
+                    days[s] = d;
+                    starts[s] = LocalDate.ofEpochDay(d).atStartOfDay(zone).toInstant().toEpochMilli();
+                    known[s] = true;
+                }
+            }
+            return starts[slot];
+        }
     }
 }

@@ -57,7 +57,7 @@ final class LotStore {
 
     LotStore(final Changes changes, final Participants members, final int capacity) {
         this.lots = new Table(changes, COLUMNS, capacity);
-        this.expiry = new MinQueue(changes);
+        this.expiry = new MinQueue(changes, capacity);
         this.members = members;
     }
 

@@ -14,14 +14,18 @@ final class MinQueue implements Changes.Reversible {
 
     private final Changes changes;
     private final int slot;
-    private int[] heap = new int[64];
-    private long[] keys = new long[64];
-    private int[] positions = filled(64);
+    private int[] heap;
+    private long[] keys;
+    private int[] positions;
     private int size;
 
-    MinQueue(final Changes changes) {
+    MinQueue(final Changes changes, final int capacity) {
         this.changes = changes;
         this.slot = changes.register(this);
+        final int n = Math.max(64, capacity);
+        heap = new int[n];
+        keys = new long[n];
+        positions = filled(n);
     }
 
     int size() {

@@ -27,7 +27,7 @@ final class RedemptionRecords {
 
     RedemptionRecords(final Changes changes, final int capacity) {
         rows = new Table(changes, COLUMNS, capacity);
-        pieces = new Table(changes, 3, capacity);
+        pieces = new Table(changes, 3, capacity * 2);
     }
 
     Table rows() {
