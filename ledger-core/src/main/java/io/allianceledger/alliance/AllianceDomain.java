@@ -245,17 +245,35 @@ public final class AllianceDomain implements StateExtension {
         return views.rollUp(rootCode, asOf);
     }
 
-    /** @param id a sale's command id. @return the sale, or empty. */
+    /**
+
+     * @param id a sale's command id.
+
+     * @return the sale, or empty.
+
+     */
     public Optional<SaleView> sale(final CommandId id) {
         return views.sale(id);
     }
 
-    /** @param id an accrual's command id. @return the accrual, or empty. */
+    /**
+
+     * @param id an accrual's command id.
+
+     * @return the accrual, or empty.
+
+     */
     public Optional<AccrualView> accrual(final CommandId id) {
         return views.accrual(id);
     }
 
-    /** @param id a hold's command id. @return the hold, or empty. */
+    /**
+
+     * @param id a hold's command id.
+
+     * @return the hold, or empty.
+
+     */
     public Optional<HoldView> hold(final CommandId id) {
         return views.hold(id);
     }
@@ -282,7 +300,11 @@ public final class AllianceDomain implements StateExtension {
         return state.lots.visits();
     }
 
-    /** @return the account id of a participant's standard account, or empty if it has none of that kind. */
+    /**
+     * @param code a participant's code.
+     * @param kind a kind of standard account.
+     * @return the engine id of that account of the participant, or empty if it has none of that kind.
+     */
     public Optional<Long> accountId(final String code, final AccountKind kind) {
         return views.accountId(code, kind);
     }

@@ -30,7 +30,15 @@ public final class AllianceQueries {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
     }
 
-    /** @see AllianceDomain#participant(String) @param code a code. @return the participant. */
+    /**
+
+     * @see AllianceDomain#participant(String)
+
+     * @param code a code.
+
+     * @return the participant.
+
+     */
     public CompletableFuture<Optional<ParticipantView>> participant(final String code) {
         return ask(d -> d.participant(code));
     }
@@ -78,17 +86,35 @@ public final class AllianceQueries {
         return ledger.entries(operationId);
     }
 
-    /** @param id a sale's command id. @return the sale with its parts. */
+    /**
+
+     * @param id a sale's command id.
+
+     * @return the sale with its parts.
+
+     */
     public CompletableFuture<Optional<SaleView>> sale(final CommandId id) {
         return ask(d -> d.sale(id));
     }
 
-    /** @param id an accrual's command id. @return the accrual. */
+    /**
+
+     * @param id an accrual's command id.
+
+     * @return the accrual.
+
+     */
     public CompletableFuture<Optional<AccrualView>> accrual(final CommandId id) {
         return ask(d -> d.accrual(id));
     }
 
-    /** @param id a hold's command id. @return the hold. */
+    /**
+
+     * @param id a hold's command id.
+
+     * @return the hold.
+
+     */
     public CompletableFuture<Optional<HoldView>> hold(final CommandId id) {
         return ask(d -> d.hold(id));
     }
@@ -102,7 +128,13 @@ public final class AllianceQueries {
         return ask(d -> d.ruleInForce(storeCode, time));
     }
 
-    /** @param asOf business time. @return lots expiring by then that a sweep has yet to process. */
+    /**
+
+     * @param asOf business time.
+
+     * @return lots expiring by then that a sweep has yet to process.
+
+     */
     public CompletableFuture<Long> lotsDue(final long asOf) {
         return ask(d -> d.lotsDue(asOf));
     }

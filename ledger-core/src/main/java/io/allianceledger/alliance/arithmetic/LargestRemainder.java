@@ -76,12 +76,24 @@ public final class LargestRemainder {
         remainders[index] = remainder;
     }
 
-    /** @param index a share. @return its integer part as added or set. */
+    /**
+
+     * @param index a share.
+
+     * @return its integer part as added or set.
+
+     */
     public long quotient(final int index) {
         return quotients[index];
     }
 
-    /** @param index a share. @return its fractional numerator as added or set. */
+    /**
+
+     * @param index a share.
+
+     * @return its fractional numerator as added or set.
+
+     */
     public long remainder(final int index) {
         return remainders[index];
     }
@@ -121,7 +133,13 @@ public final class LargestRemainder {
         }
     }
 
-    /** @param index a share. @return its integer part after {@link #allocate}. */
+    /**
+
+     * @param index a share.
+
+     * @return its integer part after {@link #allocate}.
+
+     */
     public long part(final int index) {
         return parts[index];
     }
