@@ -69,9 +69,9 @@ final class RecordLog implements UndoLog.Undoable {
             }
             chunk++;
             at = 0;
-            if (chunk == chunkCount) {
-                addChunk();
-            }
+        }
+        if (chunk == chunkCount) {
+            addChunk(); // also when the previous record ended exactly at the end of the last chunk
         }
         final UnsafeBuffer buffer = chunks[chunk];
         buffer.putInt(at + LENGTH_OFFSET, recordLength);
