@@ -458,6 +458,9 @@ final class PointsDesk {
             s.participants.set(Participants.DEBT, member, s.participants.get(Participants.DEBT, member) + shortfall);
         } else if (shortfall > 0) {
             forgiven = s.rounding.valueOf(shortfall, s.rules.get(RuleBook.ISSUE_PRICE, version - 1));
+            if (forgiven == Rounding.OVERFLOW) {
+                return ResultCode.OVERFLOW; // cannot happen (it is at most the accrual's own value), never posted
+            }
         }
         a.set(AccrualRecords.REMAINING_POINTS, accrual, remainingPoints - clawback);
         a.set(AccrualRecords.REMAINING_PURCHASE, accrual, remainingPurchase - amount);
