@@ -73,7 +73,7 @@ class RefundScenarioTest {
     void clawBackTakesOtherLotsInRedemptionOrderAfterItsOwn() {
         final StandardAlliance a = new StandardAlliance();
         final CommandId accrual = accrueAndSpend(a);                                        // own lot: 300 / 375
-        a.d.ok(new Accrue(a.d.id(), id("m1"), id("s2"), 800, 8000, t("2026-04-05T10:00+08:00"))); // 800 / 1000
+        a.d.ok(new Accrue(a.d.id(), id("m1"), id("s2"), 800, 8000, t("2026-04-21T10:00+08:00"))); // 800 / 1000
         a.d.ok(new Refund(a.d.id(), accrual, 6000, MAY));
         // 600: 300 of its own lot (375 fen), 300 of the other: roundHalfEven(1000 × 300 / 800) = 375 fen.
         assertEquals(1800 - 700 - 600, a.credit("m1", MEMBER_POINTS));
@@ -112,12 +112,12 @@ class RefundScenarioTest {
         final StandardAlliance a = new StandardAlliance();
         final CommandId accrual = a.d.id();
         a.d.ok(new Accrue(accrual, id("m1"), id("s1"), 1000, 10_000, t("2026-04-01T10:00+08:00")));
-        a.d.ok(new SetSuspended(a.d.id(), id("s1"), true));
+        a.d.ok(new SetSuspended(a.d.id(), id("s1"), true, t("2026-04-01T10:00+08:00")));
         assertEquals(ResultCode.PARTICIPANT_SUSPENDED,
             a.d.apply(new Accrue(a.d.id(), id("m1"), id("s1"), 1, 0, MAY)));
         a.d.ok(new Refund(a.d.id(), accrual, 10_000, MAY));
         assertEquals(0, a.debit("s1", CLEARING));
-        a.d.ok(new SetSuspended(a.d.id(), id("s1"), false));
+        a.d.ok(new SetSuspended(a.d.id(), id("s1"), false, MAY));
         a.d.ok(new Accrue(a.d.id(), id("m1"), id("s1"), 1, 0, MAY));
         a.assertInvariants();
     }

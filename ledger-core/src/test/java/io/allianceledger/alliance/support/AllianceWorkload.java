@@ -183,7 +183,7 @@ public final class AllianceWorkload {
             command = new CaptureHold(id, hold, random.nextInt(10) == 0 ? held + 1 : random.nextLong(1, held + 1), time);
         } else if (roll < 46 && !holds.isEmpty()) {
             kind = Kind.RELEASE;
-            command = new ReleaseHold(id, recentHold());
+            command = new ReleaseHold(id, recentHold(), time);
         } else if (roll < 52) {
             kind = Kind.TRANSFER;
             command = new TransferPoints(id, id(pick(members)), id(pick(members)), points(), time);
@@ -222,7 +222,7 @@ public final class AllianceWorkload {
         } else if (roll < 95) {
             kind = Kind.SUSPEND;
             final String who = random.nextBoolean() ? pick(stores) : pick(members);
-            command = new io.allianceledger.alliance.command.SetSuspended(id, id(who), random.nextInt(3) == 0);
+            command = new io.allianceledger.alliance.command.SetSuspended(id, id(who), random.nextInt(3) == 0, time);
         } else {
             kind = Kind.RULES;
             final boolean override = random.nextInt(3) == 0;
