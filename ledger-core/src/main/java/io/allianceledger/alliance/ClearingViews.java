@@ -6,7 +6,7 @@ import io.allianceledger.command.CommandId;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +67,7 @@ final class ClearingViews {
         final List<CycleView.PartyLine> lines = new ArrayList<>(parties);
         for (int row = 0; row < parties; row++) {
             final int p = positions.party(row);
-            final Map<MovementKind, Long> byKind = new EnumMap<>(MovementKind.class);
+            final Map<MovementKind, Long> byKind = new LinkedHashMap<>(); // in column order
             for (final MovementKind kind : CycleView.MOVEMENT_COLUMNS) {
                 byKind.put(kind, moved[row * KINDS + kind.code()]);
             }
