@@ -157,6 +157,7 @@ class ClearingScenarioTest {
         final CycleView.OperatorLine op = c.operator();
         assertEquals(List.of(222L, 225L, 0L, 0L, 0L, -625L), List.of(op.feeIncome(), op.redemptionSpread(),
             op.breakage(), op.shortfallLoss(), op.shortfallRecovery(), op.liabilityChange()));
+        assertEquals(178, movementSum(c));
         assertEquals(0, movementSum(c) + op.liabilityChange() + op.result());
         // One late event, four late movements (s2, city, prov, alipay; the operator's fee is not a party line).
         assertEquals(1, c.lateEvents());
