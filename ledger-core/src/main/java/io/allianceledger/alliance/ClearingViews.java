@@ -76,7 +76,8 @@ final class ClearingViews {
             final long position = r < 0 ? 0 : cycles.party(Cycles.POSITION, r);
             final long settled = r < 0 ? 0 : cycles.party(Cycles.PARTY_SETTLED, r);
             lines.add(new CycleView.PartyLine(views.code(p), s.participants.role(p), carriedIn,
-                Collections.unmodifiableMap(byKind), position, r < 0 ? minimumOf(c, p) : cycles.party(Cycles.MINIMUM, r),
+                Collections.unmodifiableMap(byKind), position,
+                r < 0 ? s.minimumSettlement(p, cycles.get(Cycles.END, c)) : cycles.party(Cycles.MINIMUM, r),
                 settled, position - settled, late[row]));
         }
         final int operator = s.operator();
@@ -91,15 +92,6 @@ final class ClearingViews {
         return Optional.of(new CycleView(number, cycles.get(Cycles.START, c), cycles.get(Cycles.END, c),
             new CommandId(cycles.get(Cycles.CLOSED_BY_HIGH, c), cycles.get(Cycles.CLOSED_BY_LOW, c)),
             lines, operatorLine, cycles.get(Cycles.LATE_EVENTS, c), lateMovements, cycles.get(Cycles.SWEPT_LOTS, c)));
-    }
-
-    /** The minimum a party without a row in the cycle would have had: the same rule as the close's. */
-    private long minimumOf(final int cycle, final int party) {
-        final long end = s.cycles.get(Cycles.END, cycle);
-        final int storeLatest = s.participants.role(party) == Role.STORE
-            ? (int)s.participants.get(Participants.LATEST_RULE, party) : -1;
-        final int rule = s.rules.inForce(storeLatest, (int)s.settings.get(Settings.DEFAULT_RULE), end);
-        return rule < 0 ? 0 : s.rules.get(RuleBook.MIN_SETTLEMENT, rule);
     }
 
     Optional<CycleView> lastCycle() {

@@ -193,16 +193,19 @@ final class DomainInvariants {
             }
         }
         final long[] carriedOut = new long[positions.count()];
+        final long[] inCycle = new long[positions.count()];
+        final long[] carriedIn = new long[positions.count()];
+        final boolean[] hasRow = new boolean[positions.count()];
         for (int c = 0; c < cycles.count(); c++) {
-            final long[] inCycle = new long[positions.count()];
+            java.util.Arrays.fill(inCycle, 0);
+            java.util.Arrays.fill(carriedIn, 0);
+            java.util.Arrays.fill(hasRow, false);
             for (int line = (int)cycles.get(Cycles.LINE_START, c); line < cycles.get(Cycles.LINE_END, c); line++) {
                 if (st.line(Statements.LINE_KIND, line) != MovementKind.SETTLEMENT.code()) {
                     inCycle[s.participants.position((int)st.line(Statements.LINE_PARTY, line))]
                         += st.line(Statements.LINE_AMOUNT, line);
                 }
             }
-            final long[] carriedIn = new long[positions.count()];
-            final boolean[] hasRow = new boolean[positions.count()];
             long settled = 0;
             final int from = (int)cycles.get(Cycles.PARTY_START, c);
             for (int r = from; r < from + cycles.get(Cycles.PARTY_COUNT, c); r++) {

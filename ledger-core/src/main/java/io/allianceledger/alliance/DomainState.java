@@ -119,16 +119,27 @@ final class DomainState {
     }
 
     /**
-     * Admits an effective-from instant (a store move, a rule version): the same order rule as {@link #admit}, so
-     * nothing already applied changes meaning after the fact, but a change may be scheduled ahead and does not move
-     * the newest time (it is not something that happened then).
+     * Admits an effective-from instant (a store move, a rule version): not before the newest time applied, so
+     * nothing already applied (a closed cycle included) changes meaning after the fact. A change may be scheduled
+     * ahead, and does not move the newest time: it is not something that happened then.
      *
      * @param time the instant, in range.
      * @return null when admitted, else {@link ResultCode#TIME_OUT_OF_ORDER}.
      */
     ResultCode admitSchedule(final long time) {
-        return time >= settings.get(Settings.NEWEST_TIME) || time < cycles.lastEnd() ? null
-            : ResultCode.TIME_OUT_OF_ORDER;
+        return time >= settings.get(Settings.NEWEST_TIME) ? null : ResultCode.TIME_OUT_OF_ORDER;
+    }
+
+    /**
+     * The minimum settlement amount for a clearing party at a cycle's end: a store's rules in force then (its
+     * override chain, else the alliance default); the alliance default for agents, HQs and channels; 0, so every
+     * non-zero position settles, when no version is in force.
+     */
+    long minimumSettlement(final int party, final long end) {
+        final int storeLatest = participants.role(party) == Role.STORE
+            ? (int)participants.get(Participants.LATEST_RULE, party) : -1;
+        final int rule = rules.inForce(storeLatest, (int)settings.get(Settings.DEFAULT_RULE), end);
+        return rule < 0 ? 0 : rules.get(RuleBook.MIN_SETTLEMENT, rule);
     }
 
     static boolean validTime(final long time) {

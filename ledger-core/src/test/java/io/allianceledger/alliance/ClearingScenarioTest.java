@@ -294,6 +294,16 @@ class ClearingScenarioTest {
         assertEquals(new LedgerTime(t("2026-03-02T08:00+08:00"), 1, CYCLE_1_END, 1), a.d.domain().ledgerTime());
         // A close must not end before an event already applied.
         assertEquals(ResultCode.TIME_OUT_OF_ORDER, a.d.apply(new CloseCycle(a.d.id(), t("2026-03-02T07:00+08:00"))));
+        // Schedules: never before the newest time (not even before the closed cycle), ahead without moving it.
+        assertEquals(ResultCode.TIME_OUT_OF_ORDER, a.d.apply(new RegisterRuleSet(a.d.id(), null, CYCLE_1_END - 1,
+            StandardAlliance.rules(ShortfallPolicy.FORGIVE))));
+        assertEquals(ResultCode.TIME_OUT_OF_ORDER, a.d.apply(new io.allianceledger.alliance.command.MoveStore(a.d.id(),
+            id("s1"), id("city"), t("2026-03-02T07:00+08:00"))));
+        a.d.ok(new RegisterRuleSet(a.d.id(), null, t("2026-04-01T00:00+08:00"),
+            StandardAlliance.rules(ShortfallPolicy.FORGIVE)));
+        a.d.ok(new io.allianceledger.alliance.command.MoveStore(a.d.id(), id("s1"), id("city"),
+            t("2026-03-02T08:00+08:00")));
+        assertEquals(t("2026-03-02T08:00+08:00"), a.d.domain().ledgerTime().newestTime());
         a.assertInvariants();
     }
 
