@@ -51,7 +51,7 @@ public record CycleView(int number, long start, long end, CommandId closedBy, Li
      * @param lateMovements     its statement lines of late events.
      */
     public record PartyLine(String code, Role role, long carriedIn, Map<MovementKind, Long> movements, long position,
-        long minimumSettlement, long settled, long carriedOut, int lateMovements) {
+        long minimumSettlement, long settled, long carriedOut, long lateMovements) {
     }
 
     /**
