@@ -108,6 +108,9 @@ final class ClearingDesk {
                 } else {
                     e.credit(AccountKind.CLEARING, party, -amount);
                 }
+                if (overflows(entryNet, amount) || overflows(total, amount)) {
+                    return ResultCode.OVERFLOW; // sums of positions beyond 64 bits: never posted
+                }
                 entryNet += amount;
                 total += amount;
                 if (++inEntry == PARTIES_PER_ENTRY) {
@@ -151,6 +154,11 @@ final class ClearingDesk {
         }
         s.settings.set(Settings.OPEN_LATE_EVENTS, 0);
         return ResultCode.CREATED;
+    }
+
+    private static boolean overflows(final long a, final long b) {
+        final long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0;
     }
 
     /** Closes a settlement entry with the operator's settlement leg: the net of its parties' settled amounts. */
