@@ -118,8 +118,9 @@ final class PostCommand implements Callable<Integer> {
                 long heldPoints = 0;
                 if (event instanceof Event.Capture c && c.points() < 0) {
                     drain(inFlight, 0, results, counts, names); // the hold's size must reflect every earlier line
+                    // A hold is captured once, so "all of it" is its size: a re-run then sends the same bytes (EXISTS).
                     heldPoints = home.queries().hold(CommandId.fromName(c.hold())).join()
-                        .map(h -> h.points() - h.captured()).orElse(0L);
+                        .map(h -> h.points()).orElse(0L);
                 }
                 final io.allianceledger.command.Command command = commands.toCommand(event, Math.max(1, heldPoints));
                 home.clock().set(event.time());
