@@ -1,0 +1,141 @@
+package io.allianceledger.bench;
+
+import io.allianceledger.engine.StateMachine;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Memory per account, measured: the used heap after a full GC before and after opening N accounts, divided by N.
+ * Two ways of building the machine: {@code grown} (tables start small and grow as accounts are opened, as in a
+ * ledger that was not told its size) and {@code presized} ({@code initialAccounts = N}, as the benchmarks do).
+ * The total is then split by structure with {@link DeepSize} (array sizes of the engine's stores, read by
+ * reflection; the remainder is everything else).
+ * <pre>
+ * java $(flags) -Xmx8g -cp benchmarks.jar io.allianceledger.bench.MemoryFootprint [--accounts 1000000,10000000] [--out file.json]
+ * </pre>
+ */
+public final class MemoryFootprint {
+    private MemoryFootprint() {
+    }
+
+    /** One measurement. */
+    record Footprint(String what, String sizing, int count, long bytes, Map<String, Long> breakdown) {
+        double perItem() {
+            return (double)bytes / count;
+        }
+    }
+
+    /**
+     * @param args see the class comment.
+     * @throws Exception if the output cannot be written.
+     */
+    public static void main(final String[] args) throws Exception {
+        int[] counts = {1_000_000};
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--accounts" -> counts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        final List<Footprint> results = new ArrayList<>();
+        for (final int n : counts) {
+            results.add(accounts(n, false));
+            results.add(accounts(n, true));
+        }
+        for (final Footprint f : results) {
+            System.out.println(describe(f));
+        }
+        if (out != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, json(results));
+            System.out.println("wrote " + out);
+        }
+    }
+
+    static Footprint accounts(final int n, final boolean presized) {
+        final long before = usedAfterGc();
+        final Machines m = presized ? Machines.withAccounts(n) : Machines.grownWithAccounts(n);
+        final long after = usedAfterGc();
+        final long accountIdsArray = 16L + 8L * n; // the benchmark's own copy of the ids, not the engine's
+        final long bytes = after - before - accountIdsArray;
+        final Footprint f = new Footprint("account", presized ? "presized" : "grown", n, bytes, breakdown(m.machine, bytes));
+        if (m.machine.accountCount() != n) {
+            throw new IllegalStateException("expected " + n + " accounts");
+        }
+        return f;
+    }
+
+    /** Splits a machine's heap by store. */
+    static Map<String, Long> breakdown(final StateMachine machine, final long measured) {
+        final DeepSize size = new DeepSize("io.allianceledger.engine");
+        final Object books = DeepSize.field(machine, "books");
+        final Object accounts = DeepSize.field(books, "accounts");
+        final Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put("account id map (LongIntHashMap)", size.of(DeepSize.field(accounts, "indexById")));
+        parts.put("account columns (ids, asset, flags, opened-at, 4 totals)", size.of(accounts));
+        parts.put("record log (each command's bytes + 16-byte header, 1 MiB chunks)", size.of(DeepSize.field(machine, "records")));
+        parts.put("id index (128-bit id -> record address)", size.of(DeepSize.field(machine, "ids")));
+        long known = 0;
+        for (final long v : parts.values()) {
+            known += v;
+        }
+        parts.put("everything else (measured total - the above)", measured - known);
+        return parts;
+    }
+
+    /** @return heap used after full collections, once it stops shrinking. */
+    static long usedAfterGc() {
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            final long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (used >= last) {
+                return used;
+            }
+            last = used;
+        }
+        return last;
+    }
+
+    static String describe(final Footprint f) {
+        final StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+            "%s (%s): %,d items, %,d bytes, %.1f bytes per %s%n", f.what(), f.sizing(), f.count(), f.bytes(),
+            f.perItem(), f.what()));
+        for (final Map.Entry<String, Long> e : f.breakdown().entrySet()) {
+            b.append(String.format(Locale.ROOT, "    %-70s %,15d  %6.1f per %s%n", e.getKey(), e.getValue(),
+                (double)e.getValue() / f.count(), f.what()));
+        }
+        return b.toString();
+    }
+
+    static String json(final List<Footprint> results) {
+        final StringBuilder b = new StringBuilder("{\n  \"harness\": \"io.allianceledger.bench.MemoryFootprint\",\n"
+            + "  \"machine\": " + Machine.json() + ",\n  \"results\": [\n");
+        for (int i = 0; i < results.size(); i++) {
+            final Footprint f = results.get(i);
+            b.append(String.format(Locale.ROOT, "    {\"what\": %s, \"sizing\": %s, \"count\": %d, \"bytes\": %d,"
+                + " \"bytesPerItem\": %.2f, \"breakdown\": {", Json.quote(f.what()), Json.quote(f.sizing()), f.count(),
+                f.bytes(), f.perItem()));
+            int j = 0;
+            for (final Map.Entry<String, Long> e : f.breakdown().entrySet()) {
+                b.append(j++ == 0 ? "" : ", ").append(Json.quote(e.getKey())).append(": ").append(e.getValue());
+            }
+            b.append("}}").append(i == results.size() - 1 ? "" : ",").append('\n');
+        }
+        return b.append("  ]\n}\n").toString();
+    }
+}

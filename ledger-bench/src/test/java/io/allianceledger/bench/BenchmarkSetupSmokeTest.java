@@ -1,0 +1,131 @@
+package io.allianceledger.bench;
+
+import io.allianceledger.ledger.WaitMode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each benchmark's set-up, one call of its measured method and its tear-down run once, small, so a broken
+ * benchmark fails the build rather than the next benchmark run. Nothing here is timed.
+ */
+class BenchmarkSetupSmokeTest {
+    @Test
+    void stateMachineTransfer() {
+        final StateMachineBenchmark.Transfers s = new StateMachineBenchmark.Transfers();
+        s.load();
+        new StateMachineBenchmark().transfer(s);
+        s.check();
+        assertEquals(StateMachineBenchmark.ACCOUNTS + StateMachineBenchmark.BATCH + 1, s.machines.machine.recordCount());
+    }
+
+    @Test
+    void scaleTransferBothDistributions() {
+        for (final Distribution d : Distribution.values()) {
+            final ScaleBenchmark.Transfers s = new ScaleBenchmark.Transfers();
+            s.accounts = 1000;
+            s.distribution = d;
+            s.load();
+            new ScaleBenchmark().transfer(s);
+            s.check();
+        }
+    }
+
+    @Test
+    void zipfDrawsAreSkewedAndInRange() {
+        final int[] draws = Distribution.ZIPF.draw(1000, 100_000, 1);
+        final int[] counts = new int[1000];
+        for (final int d : draws) {
+            counts[d]++;
+        }
+        final int[] sorted = counts.clone();
+        java.util.Arrays.sort(sorted);
+        // The hottest account takes far more than a uniform share (100), the coldest far less.
+        assertTrue(sorted[999] > 5_000, "hottest " + sorted[999]);
+        assertTrue(sorted[0] < 50, "coldest " + sorted[0]);
+    }
+
+    @Test
+    void codecEncodesEveryKind() {
+        final String[] kinds = {"DEFINE_ASSET", "OPEN_ACCOUNT", "CLOSE_ACCOUNT", "TRANSFER", "POST_ENTRY_8",
+            "PENDING_TRANSFER", "POST_PENDING_PARTIAL", "VOID_PENDING", "LINKED_BATCH_4"};
+        for (final String kind : kinds) {
+            final CodecBenchmark.Encode s = new CodecBenchmark.Encode();
+            s.command = kind;
+            s.build();
+            assertEquals(s.value.encodedLength(), new CodecBenchmark().encode(s), kind);
+        }
+    }
+
+    @Test
+    void pipelineOneHost() {
+        final PipelineBenchmark.Pipeline p = new PipelineBenchmark.Pipeline();
+        p.journal = "NONE";
+        p.open();
+        try {
+            final PipelineBenchmark.Host h = new PipelineBenchmark.Host();
+            h.start(p);
+            for (int i = 0; i < 10; i++) {
+                new PipelineBenchmark().oneHost(p, h);
+            }
+            h.drain();
+        } finally {
+            p.close();
+        }
+    }
+
+    @Test
+    void ringCeilingBothTopologies() {
+        for (final String topology : List.of("ONE_HANDLER", "LEDGER_TOPOLOGY")) {
+            final RingCeilingBenchmark.Ring r = new RingCeilingBenchmark.Ring();
+            r.topology = topology;
+            r.start();
+            try {
+                final RingCeilingBenchmark.Host h = new RingCeilingBenchmark.Host();
+                for (int i = 0; i < 10; i++) {
+                    new RingCeilingBenchmark().oneHost(r, h);
+                }
+            } finally {
+                r.stop();
+            }
+        }
+    }
+
+    @Test
+    void memoryCeiling() {
+        final MemoryCeilingBenchmark.Table t = new MemoryCeilingBenchmark.Table();
+        t.size = 1 << 12;
+        t.build();
+        new MemoryCeilingBenchmark().independentReads(t);
+        new MemoryCeilingBenchmark().dependentReads(t);
+    }
+
+    @Test
+    void latencyHarnessDriverRunsOneShortLoad() throws Exception {
+        try (var ledger = Ledgers.open(Journals.open("NONE", null), WaitMode.SLEEPING, 100)) {
+            final LatencyHarness.Run run = new LatencyHarness.Driver(ledger, Ledgers.accountIds(100))
+                .run("NONE", WaitMode.SLEEPING, 2_000, 1);
+            assertEquals(2_000, run.commands());
+            assertEquals(0, run.rejected());
+            assertEquals(2_000, run.latency().getTotalCount());
+            assertFalse(LatencyHarness.json(List.of(run)).isEmpty());
+        }
+    }
+
+    @Test
+    void memoryFootprintMeasuresAndBreaksDown() {
+        final MemoryFootprint.Footprint f = MemoryFootprint.accounts(10_000, false);
+        assertEquals(10_000, f.count());
+        assertEquals(5, f.breakdown().size());
+        assertFalse(MemoryFootprint.json(List.of(f)).isEmpty());
+    }
+
+    @Test
+    void jvmFlagsWereFilteredIntoTheJar() {
+        assertTrue(JvmFlags.forThisJvm().contains("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"));
+    }
+}
