@@ -93,7 +93,71 @@ public enum ResultCode {
     /** An amount is negative or larger than what its posting reserved. */
     POST_AMOUNT_EXCEEDS_PENDING(56),
     /** The amounts to post are all zero. */
-    POST_AMOUNT_ZERO(57);
+    POST_AMOUNT_ZERO(57),
+
+    // Alliance domain (io.allianceledger.alliance), 100 and up.
+    /** The alliance has not been configured yet (time zone and assets). */
+    ALLIANCE_NOT_CONFIGURED(100),
+    /** The alliance was configured before; its configuration never changes. */
+    ALLIANCE_ALREADY_CONFIGURED(101),
+    /** The time-zone id is unknown to the JDK's tz database. */
+    INVALID_TIME_ZONE(102),
+    /** A code, transaction id or zone id is empty, longer than 64 bytes, or not valid UTF-8. */
+    INVALID_TEXT(103),
+    /** A participant with this code (or, in theory, this code's 64-bit id) is already registered. */
+    PARTICIPANT_ALREADY_REGISTERED(104),
+    /** No participant has this id. */
+    PARTICIPANT_NOT_FOUND(105),
+    /** The role code names no role. */
+    INVALID_ROLE(106),
+    /** The parent is missing where one is required, given where none is allowed, or of a role that cannot be this participant's parent. */
+    INVALID_PARENT(107),
+    /** The ledger already has its operator. */
+    OPERATOR_ALREADY_REGISTERED(108),
+    /** The operator must be registered first. */
+    OPERATOR_NOT_REGISTERED(109),
+    /** The agent would sit deeper than 8 levels below the operator. */
+    TREE_TOO_DEEP(110),
+    /** A participant taking part is suspended: no new business. */
+    PARTICIPANT_SUSPENDED(111),
+    /** A participant named has the wrong role for its place in the command (e.g. a store where a member is expected). */
+    WRONG_ROLE(112),
+    /** A store move's effective-from is not after the store's previous move. */
+    MOVE_NOT_AFTER_PREVIOUS(113),
+    /** A rule set is out of range: prices, days, policy, rates, shares (targets, sum above 10000 bps, repeats, caps) or flags. */
+    INVALID_RULE_SET(114),
+    /** A rule set's effective-from is not after the previous version of the same scope. */
+    RULE_NOT_AFTER_PREVIOUS(115),
+    /** No rule-set version is in force at the command's business time. */
+    NO_RULE_IN_FORCE(116),
+    /** A business time is negative or after 9999-12-31. */
+    INVALID_TIME(117),
+    /** The member has fewer available points (pending, expired, held and owed points excluded) than asked. */
+    INSUFFICIENT_POINTS(118),
+    /** The operation would visit more than 4096 lots (or the sweep limit is outside 1..4096). */
+    LOT_LIMIT_EXCEEDED(119),
+    /** No hold has this id. */
+    HOLD_NOT_FOUND(120),
+    /** The hold was already captured, released or timed out. */
+    HOLD_NOT_OPEN(121),
+    /** The capture asks for more points than the hold reserves. */
+    CAPTURE_EXCEEDS_HOLD(122),
+    /** The channel already settled a sale with this transaction id. */
+    DUPLICATE_CHANNEL_TRANSACTION(123),
+    /** No sale, accrual or redemption has the original id named. */
+    ORIGINAL_NOT_FOUND(124),
+    /** The original cannot be refunded: not a sale or an accrual, or corrected. */
+    NOT_REFUNDABLE(125),
+    /** The refund is larger than what remains unrefunded of the original. */
+    REFUND_EXCEEDS_REMAINING(126),
+    /** The original cannot be corrected: a refunded sale, an accrual whose points were used or refunded, or a kind without corrections. */
+    NOT_CORRECTABLE(127),
+    /** The original was already corrected. */
+    ALREADY_CORRECTED(128),
+    /** A transfer names the same member as sender and receiver. */
+    SAME_MEMBER(129),
+    /** The hold timeout is outside 1..604800 seconds. */
+    INVALID_HOLD_TIMEOUT(130);
 
     private static final ResultCode[] BY_CODE;
 

@@ -623,12 +623,16 @@ public final class StateMachine {
     /**
      * Checks every invariant of the ledger over the whole state: per asset, the sum over all accounts of debits
      * minus credits is zero, posted and pending alike; no total is negative; no flag is violated; every
-     * account's pending totals equal what its live pending entries reserve.
+     * account's pending totals equal what its live pending entries reserve; then the extension's own invariants.
      *
      * @return empty when all hold, otherwise a description of the first violation.
      */
     public Optional<String> findViolation() {
-        return Invariants.check(this);
+        final Optional<String> engine = Invariants.check(this);
+        if (engine.isPresent() || extension == null) {
+            return engine;
+        }
+        return extension.findViolation();
     }
 
     // Package access for CanonicalState and Invariants.

@@ -10,6 +10,7 @@ import io.allianceledger.command.CommandId;
 import io.allianceledger.command.CommandLayout;
 import io.allianceledger.engine.AccountView;
 import io.allianceledger.engine.EntryView;
+import io.allianceledger.engine.StateExtension;
 import io.allianceledger.engine.StateMachine;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -183,6 +184,20 @@ public final class Ledger implements AutoCloseable {
      */
     public CompletableFuture<List<EntryView>> entries(final CommandId operationId) {
         return query(m -> m.entries(operationId));
+    }
+
+    /**
+     * Runs a read-only query against the domain extension on the engine thread, in ring order (so it sees every
+     * command submitted before it from the same thread). The function must only read; domains wrap this in typed
+     * query methods (e.g. {@code io.allianceledger.alliance.AllianceQueries}).
+     *
+     * @param query reads the extension; receives null if the ledger has none.
+     * @param <R>   the answer's type.
+     * @return completes with the answer, or exceptionally with what the query threw.
+     */
+    public <R> CompletableFuture<R> queryExtension(final Function<? super StateExtension, ? extends R> query) {
+        Objects.requireNonNull(query, "query");
+        return query(m -> query.apply(m.extension()));
     }
 
     /** @return the state hash after every command submitted before this call; see {@link StateMachine#stateHash()}. */

@@ -1,0 +1,28 @@
+package io.allianceledger.alliance.command;
+
+import io.allianceledger.command.Command;
+import io.allianceledger.command.CommandId;
+import org.agrona.MutableDirectBuffer;
+
+import static io.allianceledger.alliance.command.AllianceLayout.*;
+
+/**
+ * Releases an open hold: its points go back to the lots they were reserved from.
+ *
+ * @param id   idempotency key.
+ * @param hold the hold's id.
+ */
+public record ReleaseHold(CommandId id, CommandId hold) implements Command {
+    @Override
+    public int encodedLength() {
+        return 40;
+    }
+
+    @Override
+    public int encode(final MutableDirectBuffer buffer, final int offset) {
+        Command.writeHeader(buffer, offset, TYPE_RELEASE_HOLD, encodedLength(), id);
+        buffer.putLong(offset + FIELD_0, hold.high());
+        buffer.putLong(offset + FIELD_1, hold.low());
+        return encodedLength();
+    }
+}
