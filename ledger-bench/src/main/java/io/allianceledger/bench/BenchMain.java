@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Runs JMH exactly as {@code org.openjdk.jmh.Main} does, with the same command line, but prepends the
  * project's JVM flags ({@link JvmFlags}) to every fork, before any {@code -jvmArgsPrepend} given here. Heap sizes
- * stay with each benchmark's {@code @Fork(jvmArgs = ...)}.
+ * stay with each benchmark's {@code @Fork(jvmArgsAppend = ...)} (a {@code -jvmArgsAppend} on the command line
+ * replaces them). Launching {@code java $(cat ledger-bench/target/classes/ledger-jvm-flags.txt) -jar
+ * benchmarks.jar} works as well: JMH's forks inherit the launching JVM's flags.
  * <pre>
  * java -cp ledger-bench/target/benchmarks.jar io.allianceledger.bench.BenchMain [JMH options] [regexp...]
  * </pre>

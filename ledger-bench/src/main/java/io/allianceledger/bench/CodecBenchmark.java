@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xmx512m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
 public class CodecBenchmark {
     /** One command of a kind, and a slot-sized buffer. */
     @State(Scope.Thread)

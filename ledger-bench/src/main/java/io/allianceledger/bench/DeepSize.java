@@ -15,12 +15,17 @@ import java.util.Set;
  * heap after a full GC.
  */
 final class DeepSize {
+    private static final String PROJECT = "io.allianceledger.";
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final String stopPackage;
+    private final Set<String> enter;
 
-    /** @param stopPackage objects of classes in this package are not entered, except each walk's root. */
-    DeepSize(final String stopPackage) {
-        this.stopPackage = stopPackage;
+    /**
+     * @param enter simple names of the project's classes a walk enters (storage: tables, heaps, indexes); other
+     *              project objects (owners, undo logs, the machine) are not entered, except each walk's root, so a
+     *              walk counts one store and not everything it points back to. Library and JDK objects are entered.
+     */
+    DeepSize(final String... enter) {
+        this.enter = Set.of(enter);
     }
 
     /**
@@ -73,7 +78,8 @@ final class DeepSize {
         if (o == null || o instanceof Class || o == root) {
             return;
         }
-        if (o.getClass().getPackageName().equals(stopPackage)) {
+        final Class<?> c = o.getClass();
+        if (c.getName().startsWith(PROJECT) && !c.isArray() && !enter.contains(c.getSimpleName())) {
             return;
         }
         if (seen.add(o)) {

@@ -3,17 +3,17 @@ package io.allianceledger.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The JVM flags every fork needs (Chronicle Queue and Agrona reach into JDK internals), as the build wrote them
- * from the parent pom's {@code ledger.jvm.flags}. Running this class prints them on one line, for a plain
- * {@code java -jar benchmarks.jar -jvmArgsPrepend "$(java -cp benchmarks.jar io.allianceledger.bench.JvmFlags)"}.
+ * from the parent pom's {@code ledger.jvm.flags} into {@code ledger-jvm-flags.txt} at the root of the jar (and of
+ * {@code target/classes}). Running this class prints them on one line.
  */
 public final class JvmFlags {
-    private static final String RESOURCE = "jvm-flags.properties";
+    private static final String RESOURCE = "/ledger-jvm-flags.txt";
     /** Rejected by JDKs before 24, where the build might have added it when run on a newer JDK. */
     private static final String JDK24_ONLY = "--sun-misc-unsafe-memory-access=";
 
@@ -24,16 +24,15 @@ public final class JvmFlags {
      * @return the flags for the JVM running now: the build's flags less any the running JDK would reject.
      */
     public static List<String> forThisJvm() {
-        final Properties p = new Properties();
+        final String all;
         try (InputStream in = JvmFlags.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path: build ledger-bench with Maven");
             }
-            p.load(in);
+            all = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-        final String all = p.getProperty("flags", "").trim();
         if (all.contains("${")) {
             throw new IllegalStateException(RESOURCE + " was not filtered by the build: " + all);
         }

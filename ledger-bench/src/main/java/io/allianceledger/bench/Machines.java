@@ -59,6 +59,16 @@ final class Machines {
     }
 
     /**
+     * An empty machine: no asset, no account.
+     *
+     * @param machine the machine.
+     * @return it, with a clock and an id counter.
+     */
+    static Machines of(final StateMachine machine) {
+        return new Machines(machine, 0);
+    }
+
+    /**
      * A plain ledger whose tables start at their default size and grow as the accounts are opened.
      *
      * @param accounts how many accounts to open.
@@ -129,10 +139,15 @@ final class Machines {
 
     /** Applies the command in {@link #scratch()} and fails unless it was created. */
     void applyChecked(final int length) {
-        final ResultCode code = apply(scratch, 0, length);
+        applyChecked(scratch, length);
+    }
+
+    /** Applies a set-up command at offset 0 of {@code buffer} and fails unless it was created. */
+    void applyChecked(final DirectBuffer buffer, final int length) {
+        final ResultCode code = apply(buffer, 0, length);
         if (code != ResultCode.CREATED) {
             throw new IllegalStateException("set-up command of type "
-                + CommandLayout.typeName(scratch.getShort(0) & 0xFFFF) + " was rejected: " + code);
+                + (buffer.getShort(0) & 0xFFFF) + " was rejected: " + code);
         }
         rejected = 0;
     }

@@ -12,13 +12,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Memory per account, measured: the used heap after a full GC before and after opening N accounts, divided by N.
- * Two ways of building the machine: {@code grown} (tables start small and grow as accounts are opened, as in a
- * ledger that was not told its size) and {@code presized} ({@code initialAccounts = N}, as the benchmarks do).
- * The total is then split by structure with {@link DeepSize} (array sizes of the engine's stores, read by
- * reflection; the remainder is everything else).
+ * Memory per account and per lot, measured: the used heap after a full GC before and after loading N of them,
+ * divided by N. Run it with {@code -XX:+UseParallelGC}, whose full GC compacts everything, so "used" is the live
+ * data; G1 adds the unused tails of humongous regions that large arrays occupy.
+ * <ul>
+ * <li>account, {@code grown}: a plain ledger whose tables start small and grow as N accounts are opened (a ledger
+ * not told its size); {@code presized}: {@code initialAccounts = N}, as the benchmarks build it.</li>
+ * <li>lot: N accruals of 100 points each over 1,000 members, each creating one lot, with everything an accrual
+ * keeps (its lot, accrual record, operation-index entry, the command's record and the generated entry's record in
+ * the record log, its id-index entry); tables grow from their default size.</li>
+ * </ul>
+ * The total is then split by structure with {@link DeepSize} (array sizes of the stores, read by reflection; the
+ * remainder is everything else).
  * <pre>
- * java $(flags) -Xmx8g -cp benchmarks.jar io.allianceledger.bench.MemoryFootprint [--accounts 1000000,10000000] [--out file.json]
+ * java $(flags) -XX:+UseParallelGC -Xmx8g -cp benchmarks.jar io.allianceledger.bench.MemoryFootprint \
+ *     [--accounts 1000000,10000000] [--lots 1000000] [--out file.json]
  * </pre>
  */
 public final class MemoryFootprint {
@@ -38,10 +46,12 @@ public final class MemoryFootprint {
      */
     public static void main(final String[] args) throws Exception {
         int[] counts = {1_000_000};
+        int[] lotCounts = {1_000_000};
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--accounts" -> counts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--lots" -> lotCounts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -50,6 +60,9 @@ public final class MemoryFootprint {
         for (final int n : counts) {
             results.add(accounts(n, false));
             results.add(accounts(n, true));
+        }
+        for (final int n : lotCounts) {
+            results.add(lots(n));
         }
         for (final Footprint f : results) {
             System.out.println(describe(f));
@@ -74,9 +87,40 @@ public final class MemoryFootprint {
         return f;
     }
 
+    static Footprint lots(final int n) {
+        final Alliances a = Alliances.open(1_000, 100, 1024);
+        final long before = usedAfterGc();
+        a.loadLots(n);
+        final long after = usedAfterGc();
+        final long bytes = after - before;
+        final DeepSize size = new DeepSize("Table", "MinQueue", "LongIntIndex");
+        final Object state = DeepSize.field(a.m.machine.extension(), "state");
+        final Map<String, Long> parts = new LinkedHashMap<>();
+        // Sizes of the stores after loading, less their size before (the alliance's own rows), approximated by
+        // measuring the stores of a second, empty alliance of the same shape.
+        final Alliances empty = Alliances.open(1_000, 100, 1024);
+        final Object emptyState = DeepSize.field(empty.m.machine.extension(), "state");
+        final DeepSize emptySize = new DeepSize("Table", "MinQueue", "LongIntIndex");
+        parts.put("lot table (16 long columns) + expiry heap", size.of(DeepSize.field(state, "lots"))
+            - emptySize.of(DeepSize.field(emptyState, "lots")));
+        parts.put("accrual records (14 long columns)", size.of(DeepSize.field(state, "accruals"))
+            - emptySize.of(DeepSize.field(emptyState, "accruals")));
+        parts.put("operation index (5 long columns + hash heads)", size.of(DeepSize.field(state, "operations"))
+            - emptySize.of(DeepSize.field(emptyState, "operations")));
+        parts.put("record log (Accrue record + generated entry record)", size.of(DeepSize.field(a.m.machine, "records"))
+            - emptySize.of(DeepSize.field(empty.m.machine, "records")));
+        parts.put("id index", size.of(DeepSize.field(a.m.machine, "ids")) - emptySize.of(DeepSize.field(empty.m.machine, "ids")));
+        long known = 0;
+        for (final long v : parts.values()) {
+            known += v;
+        }
+        parts.put("everything else (measured total - the above)", bytes - known);
+        return new Footprint("lot", "grown", n, bytes, parts);
+    }
+
     /** Splits a machine's heap by store. */
     static Map<String, Long> breakdown(final StateMachine machine, final long measured) {
-        final DeepSize size = new DeepSize("io.allianceledger.engine");
+        final DeepSize size = new DeepSize();
         final Object books = DeepSize.field(machine, "books");
         final Object accounts = DeepSize.field(books, "accounts");
         final Map<String, Long> parts = new LinkedHashMap<>();

@@ -24,6 +24,36 @@ class BenchmarkSetupSmokeTest {
     }
 
     @Test
+    void allianceThroughputOperations() {
+        final StateMachineBenchmark.Alliance s = new StateMachineBenchmark.Alliance();
+        s.capacity = 4096;
+        s.load();
+        new StateMachineBenchmark().accrual(s);
+        new StateMachineBenchmark().saleSplit(s);
+        s.check();
+    }
+
+    @Test
+    void allianceSingleShotOperationsOnSmallLoads() {
+        final StateMachineBenchmark.Lots one = new StateMachineBenchmark.Lots();
+        one.load(3_000);
+        StateMachineBenchmark.redeem(one, one.redeemOne, 3_000);
+        one.check();
+        final StateMachineBenchmark.Lots three = new StateMachineBenchmark.Lots();
+        three.load(3_000);
+        StateMachineBenchmark.redeem(three, three.redeemThree, 1_000);
+        three.check();
+        final StateMachineBenchmark.Lots expired = new StateMachineBenchmark.Lots();
+        expired.load(4 * StateMachineBenchmark.LOTS_PER_SWEEP);
+        StateMachineBenchmark.sweep(expired, 4 * StateMachineBenchmark.LOTS_PER_SWEEP);
+        expired.check();
+        final StateMachineBenchmark.Sales sales = new StateMachineBenchmark.Sales();
+        sales.load(4_000);
+        StateMachineBenchmark.refund(sales, 4_000);
+        sales.check();
+    }
+
+    @Test
     void scaleTransferBothDistributions() {
         for (final Distribution d : Distribution.values()) {
             final ScaleBenchmark.Transfers s = new ScaleBenchmark.Transfers();
@@ -121,7 +151,9 @@ class BenchmarkSetupSmokeTest {
         final MemoryFootprint.Footprint f = MemoryFootprint.accounts(10_000, false);
         assertEquals(10_000, f.count());
         assertEquals(5, f.breakdown().size());
-        assertFalse(MemoryFootprint.json(List.of(f)).isEmpty());
+        final MemoryFootprint.Footprint lots = MemoryFootprint.lots(10_000);
+        assertEquals(6, lots.breakdown().size());
+        assertFalse(MemoryFootprint.json(List.of(f, lots)).isEmpty());
     }
 
     @Test
