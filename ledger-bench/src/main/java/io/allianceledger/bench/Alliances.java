@@ -65,13 +65,15 @@ final class Alliances {
     /**
      * @param members members to register.
      * @param stores  stores to register under the HQ.
-     * @param lots    lots (and other records) to size the domain's tables for.
+     * @param lots    rows to size the domain's tables for up front (lots, records; participants too, which then
+     *                grow past it).
      * @return the alliance, every set-up command created.
      */
     static Alliances open(final int members, final int stores, final int lots) {
+        // The engine's tables and the participants grow as registered; the domain's other tables (lots, records)
+        // are sized for the lots to come. Sizing everything for millions of members up front would multiply it.
         final int participants = members + stores + 8;
-        final Machines m = Machines.of(new StateMachine(participants + stores * 2 + 16, participants * 2 + 64,
-            new AllianceDomain(Math.max(participants, lots))));
+        final Machines m = Machines.of(new StateMachine(1024, participants * 2 + 64, new AllianceDomain(Math.max(1024, lots))));
         final Alliances a = new Alliances(m, members, stores);
         a.setUp(new ConfigureAlliance(CommandId.of(1), "Asia/Shanghai", POINTS, CNY));
         a.setUp(new RegisterParticipant(CommandId.of(2), "op", Role.OPERATOR, null));

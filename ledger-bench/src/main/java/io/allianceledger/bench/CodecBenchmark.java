@@ -1,5 +1,25 @@
 package io.allianceledger.bench;
 
+import io.allianceledger.alliance.command.Accrue;
+import io.allianceledger.alliance.command.CaptureHold;
+import io.allianceledger.alliance.command.ConfigureAlliance;
+import io.allianceledger.alliance.command.Correct;
+import io.allianceledger.alliance.command.HoldPoints;
+import io.allianceledger.alliance.command.MoveStore;
+import io.allianceledger.alliance.command.ParticipantCode;
+import io.allianceledger.alliance.command.Redeem;
+import io.allianceledger.alliance.command.Refund;
+import io.allianceledger.alliance.command.RegisterParticipant;
+import io.allianceledger.alliance.command.RegisterRuleSet;
+import io.allianceledger.alliance.command.ReleaseHold;
+import io.allianceledger.alliance.command.Role;
+import io.allianceledger.alliance.command.RuleSet;
+import io.allianceledger.alliance.command.SetSuspended;
+import io.allianceledger.alliance.command.SettleSale;
+import io.allianceledger.alliance.command.ShortfallPolicy;
+import io.allianceledger.alliance.command.SplitShare;
+import io.allianceledger.alliance.command.SweepExpiry;
+import io.allianceledger.alliance.command.TransferPoints;
 import io.allianceledger.command.CloseAccount;
 import io.allianceledger.command.Command;
 import io.allianceledger.command.CommandId;
@@ -30,9 +50,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The codec: encoding each command that is journaled into the binary layout of {@link CommandLayout}, as
- * {@code submit} does into a ring slot. The commands are built before the measured call, so this is
- * {@code Command.encode} alone: zeroing the slot, the header and the body.
+ * The codec: encoding each command that is journaled (every core and alliance command type) into the binary
+ * layout of {@link CommandLayout}, as {@code submit} does into a ring slot. The commands are built before the
+ * measured call, so this is {@code Command.encode} alone: zeroing the command's bytes, the header and the body
+ * (for commands with text, such as codes and transaction ids, the UTF-8 encoding of the text, which the records
+ * redo on every call).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -45,7 +67,10 @@ public class CodecBenchmark {
     public static class Encode {
         /** Which command. {@code POST_ENTRY_8} is an entry of 4 debits and 4 credits; {@code LINKED_BATCH_4} holds 4 transfers. */
         @Param({"DEFINE_ASSET", "OPEN_ACCOUNT", "CLOSE_ACCOUNT", "TRANSFER", "POST_ENTRY_8", "PENDING_TRANSFER",
-            "POST_PENDING_PARTIAL", "VOID_PENDING", "LINKED_BATCH_4"})
+            "POST_PENDING_PARTIAL", "VOID_PENDING", "LINKED_BATCH_4",
+            "CONFIGURE_ALLIANCE", "REGISTER_PARTICIPANT", "SET_SUSPENDED", "MOVE_STORE", "REGISTER_RULE_SET", "ACCRUE",
+            "REDEEM", "HOLD_POINTS", "CAPTURE_HOLD", "RELEASE_HOLD", "SWEEP_EXPIRY", "TRANSFER_POINTS", "SETTLE_SALE",
+            "REFUND", "CORRECT"})
         public String command;
 
         Command value;
@@ -69,7 +94,14 @@ public class CodecBenchmark {
         return s.value.encode(s.slot, 0);
     }
 
-    /** Sample commands of every core type, with realistic ids (business keys hashed) and amounts. */
+    /** Every command kind the codec benchmarks, core and alliance. */
+    static final String[] KINDS = {"DEFINE_ASSET", "OPEN_ACCOUNT", "CLOSE_ACCOUNT", "TRANSFER", "POST_ENTRY_8",
+        "PENDING_TRANSFER", "POST_PENDING_PARTIAL", "VOID_PENDING", "LINKED_BATCH_4",
+        "CONFIGURE_ALLIANCE", "REGISTER_PARTICIPANT", "SET_SUSPENDED", "MOVE_STORE", "REGISTER_RULE_SET", "ACCRUE",
+        "REDEEM", "HOLD_POINTS", "CAPTURE_HOLD", "RELEASE_HOLD", "SWEEP_EXPIRY", "TRANSFER_POINTS", "SETTLE_SALE",
+        "REFUND", "CORRECT"};
+
+    /** Sample commands of every type, with realistic ids (business keys hashed), codes and amounts. */
     static final class CoreCommands {
         private CoreCommands() {
         }
@@ -102,6 +134,29 @@ public class CodecBenchmark {
                     }
                     yield new LinkedBatch(items);
                 }
+                case "CONFIGURE_ALLIANCE" -> new ConfigureAlliance(id, "Asia/Shanghai", 1001, 156);
+                case "REGISTER_PARTICIPANT" -> new RegisterParticipant(id, "store-sh-pudong-0012", Role.STORE, "hq-0003");
+                case "SET_SUSPENDED" -> new SetSuspended(id, ParticipantCode.idOf("store-sh-pudong-0012"), true);
+                case "MOVE_STORE" -> new MoveStore(id, ParticipantCode.idOf("store-sh-pudong-0012"),
+                    ParticipantCode.idOf("hq-0004"), Alliances.T0);
+                case "REGISTER_RULE_SET" -> new RegisterRuleSet(id, null, Alliances.T0, new RuleSet(125, 80, 365, 7,
+                    ShortfallPolicy.NEGATIVE, 300, List.of(SplitShare.agent(1, 2000), SplitShare.agent(2, 1000),
+                    SplitShare.hq(5000)), 500, 10_000));
+                case "ACCRUE" -> new Accrue(id, ParticipantCode.idOf("member-13800138000"),
+                    ParticipantCode.idOf("store-sh-pudong-0012"), 128, 12_850, Alliances.T0);
+                case "REDEEM" -> new Redeem(id, ParticipantCode.idOf("member-13800138000"),
+                    ParticipantCode.idOf("store-sh-pudong-0012"), 300, Alliances.REDEEM_TIME);
+                case "HOLD_POINTS" -> new HoldPoints(id, ParticipantCode.idOf("member-13800138000"),
+                    ParticipantCode.idOf("store-sh-pudong-0012"), 300, Alliances.REDEEM_TIME, 900);
+                case "CAPTURE_HOLD" -> new CaptureHold(id, other, 250, Alliances.REDEEM_TIME);
+                case "RELEASE_HOLD" -> new ReleaseHold(id, other);
+                case "SWEEP_EXPIRY" -> new SweepExpiry(id, Alliances.SWEEP_TIME, 1024);
+                case "TRANSFER_POINTS" -> new TransferPoints(id, ParticipantCode.idOf("member-13800138000"),
+                    ParticipantCode.idOf("member-13900139000"), 50, Alliances.REDEEM_TIME);
+                case "SETTLE_SALE" -> new SettleSale(id, ParticipantCode.idOf("store-sh-pudong-0012"),
+                    ParticipantCode.idOf("pay"), "2026112222001412345678901234", 12_850, Alliances.T0);
+                case "REFUND" -> new Refund(id, other, 2_000, Alliances.REDEEM_TIME);
+                case "CORRECT" -> new Correct(id, other, Alliances.REDEEM_TIME);
                 default -> throw new IllegalArgumentException("unknown command " + kind);
             };
         }

@@ -47,11 +47,13 @@ public final class MemoryFootprint {
     public static void main(final String[] args) throws Exception {
         int[] counts = {1_000_000};
         int[] lotCounts = {1_000_000};
+        int[] memberCounts = {1_000_000};
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--accounts" -> counts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--lots" -> lotCounts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--members" -> memberCounts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -63,6 +65,9 @@ public final class MemoryFootprint {
         }
         for (final int n : lotCounts) {
             results.add(lots(n));
+        }
+        for (final int n : memberCounts) {
+            results.add(members(n));
         }
         for (final Footprint f : results) {
             System.out.println(describe(f));
@@ -85,6 +90,28 @@ public final class MemoryFootprint {
             throw new IllegalStateException("expected " + n + " accounts");
         }
         return f;
+    }
+
+    static Footprint members(final int n) {
+        final long before = usedAfterGc();
+        final Alliances a = Alliances.open(n, 100, 1024);
+        final long after = usedAfterGc();
+        final long bytes = after - before - (16L + 8L * n); // less the benchmark's own array of member ids
+        final DeepSize size = new DeepSize("Table", "MinQueue", "LongIntIndex", "ByteStore");
+        final Object state = DeepSize.field(a.m.machine.extension(), "state");
+        final Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put("participants (13 long columns + id index)", size.of(DeepSize.field(state, "participants")));
+        parts.put("participant codes (text store)", size.of(DeepSize.field(state, "text")));
+        parts.put("clearing positions (32 long columns per participant, members included)", size.of(DeepSize.field(state, "positions")));
+        parts.put("engine account (id map + columns)", size.of(DeepSize.field(DeepSize.field(a.m.machine, "books"), "accounts")));
+        parts.put("record log (RegisterParticipant record)", size.of(DeepSize.field(a.m.machine, "records")));
+        parts.put("id index", size.of(DeepSize.field(a.m.machine, "ids")));
+        long known = 0;
+        for (final long v : parts.values()) {
+            known += v;
+        }
+        parts.put("everything else (measured total - the above)", bytes - known);
+        return new Footprint("member", "grown", n, bytes, parts);
     }
 
     static Footprint lots(final int n) {

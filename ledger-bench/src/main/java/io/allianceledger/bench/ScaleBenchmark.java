@@ -15,6 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,15 +24,19 @@ import java.util.concurrent.TimeUnit;
  * Zipfian (a few hot accounts, scattered over the table): what the account table's size and the access pattern
  * do to the cost of a command once the working set leaves the caches.
  * <p>
- * The accounts are loaded once per fork (10 million take several seconds and about 3 GiB), and iterations do not
- * reset the machine, so it grows by every accepted command across the fork; hence the 8 GiB heap and the short
- * runs. The draws cycle through a pool of 2^20 pairs.
+ * For accruals the accounts are members' points accounts (one per member), with 1,000 stores; the draws pick the
+ * member and the store, so under ZIPF a few hot stores take most accruals, and a few members most lots.
+ * <p>
+ * The accounts are loaded once per fork (10 million take several seconds and several GiB), and iterations do not
+ * reset the machine, so it grows by every accepted command across the fork; hence the heap of up to 12 GiB (10
+ * million members take about 6.4 GB before the first accrual: see {@code MemoryFootprint}) and the short runs. The
+ * draws cycle through a pool of 2^20.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
 public class ScaleBenchmark {
     /** Commands applied per invocation. */
     static final int BATCH = 1_000;
@@ -78,6 +84,65 @@ public class ScaleBenchmark {
         for (int i = 0; i < BATCH; i++) {
             t.next(m.nextId());
             m.apply(t.command, 0, TransferStream.LENGTH);
+        }
+        return m.result.code().ordinal();
+    }
+
+    /** Stores of the accrual benchmark. */
+    static final int STORES = 1_000;
+
+    /** An alliance of {@code accounts} members and {@value #STORES} stores, members and stores drawn by {@code distribution}. */
+    @State(Scope.Thread)
+    public static class Accruals {
+        /** Members (each with one points account). */
+        @Param({"1000", "100000", "10000000"})
+        public int accounts;
+
+        /** How the member and the store of each accrual are drawn. */
+        @Param({"UNIFORM", "ZIPF"})
+        public Distribution distribution;
+
+        Alliances alliance;
+        UnsafeBuffer accrual;
+        int[] memberDraws;
+        int[] storeDraws;
+        int cursor;
+        long time = Alliances.T0;
+
+        /** Registers the members and stores. */
+        @Setup(Level.Trial)
+        public void load() {
+            alliance = Alliances.open(accounts, STORES, 1 << 20);
+            accrual = Alliances.accrualTemplate();
+            memberDraws = distribution.draw(accounts, 1 << 20, 77);
+            storeDraws = distribution.draw(STORES, 1 << 20, 78);
+            System.gc();
+        }
+
+        /** Fails the run if any measured accrual was rejected. */
+        @TearDown(Level.Iteration)
+        public void check() {
+            alliance.m.checkNoneRejected("accrual at scale");
+        }
+    }
+
+    /**
+     * An accrual of 100 points for a member at a store, both drawn from {@code distribution}; see
+     * {@link StateMachineBenchmark#accrual}.
+     *
+     * @param s the alliance and the draws.
+     * @return the last result code's ordinal.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int accrual(final Accruals s) {
+        final Machines m = s.alliance.m;
+        final long[] members = s.alliance.members;
+        final long[] stores = s.alliance.stores;
+        for (int i = 0; i < BATCH; i++) {
+            final int k = s.cursor++ & ((1 << 20) - 1);
+            Alliances.accrue(s.accrual, m.nextId(), members[s.memberDraws[k]], stores[s.storeDraws[k]], s.time++);
+            m.apply(s.accrual, 0, 64);
         }
         return m.result.code().ordinal();
     }

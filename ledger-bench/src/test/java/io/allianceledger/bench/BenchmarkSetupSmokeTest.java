@@ -62,6 +62,12 @@ class BenchmarkSetupSmokeTest {
             s.load();
             new ScaleBenchmark().transfer(s);
             s.check();
+            final ScaleBenchmark.Accruals a = new ScaleBenchmark.Accruals();
+            a.accounts = 1000;
+            a.distribution = d;
+            a.load();
+            new ScaleBenchmark().accrual(a);
+            a.check();
         }
     }
 
@@ -81,9 +87,7 @@ class BenchmarkSetupSmokeTest {
 
     @Test
     void codecEncodesEveryKind() {
-        final String[] kinds = {"DEFINE_ASSET", "OPEN_ACCOUNT", "CLOSE_ACCOUNT", "TRANSFER", "POST_ENTRY_8",
-            "PENDING_TRANSFER", "POST_PENDING_PARTIAL", "VOID_PENDING", "LINKED_BATCH_4"};
-        for (final String kind : kinds) {
+        for (final String kind : CodecBenchmark.KINDS) {
             final CodecBenchmark.Encode s = new CodecBenchmark.Encode();
             s.command = kind;
             s.build();
