@@ -102,6 +102,8 @@ public class ScaleBenchmark {
         @Param({"UNIFORM", "ZIPF"})
         public Distribution distribution;
 
+        /** Rows the domain's tables are sized for up front; the smoke test makes it small. */
+        int capacity = 1 << 20;
         Alliances alliance;
         UnsafeBuffer accrual;
         int[] memberDraws;
@@ -112,7 +114,7 @@ public class ScaleBenchmark {
         /** Registers the members and stores. */
         @Setup(Level.Trial)
         public void load() {
-            alliance = Alliances.open(accounts, STORES, 1 << 20);
+            alliance = Alliances.open(accounts, STORES, capacity);
             accrual = Alliances.accrualTemplate();
             memberDraws = distribution.draw(accounts, 1 << 20, 77);
             storeDraws = distribution.draw(STORES, 1 << 20, 78);

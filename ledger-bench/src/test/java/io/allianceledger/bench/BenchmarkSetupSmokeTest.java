@@ -64,6 +64,7 @@ class BenchmarkSetupSmokeTest {
             s.check();
             final ScaleBenchmark.Accruals a = new ScaleBenchmark.Accruals();
             a.accounts = 1000;
+            a.capacity = 4096;
             a.distribution = d;
             a.load();
             new ScaleBenchmark().accrual(a);
