@@ -3,7 +3,8 @@
 #   1. the JMH benchmarks (every *Benchmark class), JSON into ledger-bench/results/<date>-<mode>.json;
 #   2. the planned-rate latency harness, JSON into ledger-bench/results/<date>-<mode>-latency.json;
 #   3. the memory footprint probe, JSON into ledger-bench/results/<date>-<mode>-memory.json;
-# and the load average before and after each phase into ledger-bench/results/<date>-<mode>-load.txt.
+# the load average before and after each phase into ledger-bench/results/<date>-<mode>-load.txt; and the tables
+# of docs/performance.md (io.allianceledger.bench.Report) into ledger-bench/results/<date>-<mode>-report.md.
 #
 # Usage: ledger-bench/run.sh [--quick] [--no-build] [extra JMH options, e.g. a benchmark regexp]
 #   full (default): about 15 minutes on 2 cores; needs about 12 GB of free memory (10 million members).
@@ -74,4 +75,5 @@ if [ "${#extra[@]}" = 0 ]; then
     --out "$out-memory.json"
   load "after memory footprint"
 fi
-echo "results: $out.json $out-latency.json $out-memory.json $out-load.txt"
+java -cp "$jar" io.allianceledger.bench.Report "$out" > /dev/null
+echo "results: $out.json $out-latency.json $out-memory.json $out-load.txt; tables: $out-report.md"
