@@ -14,6 +14,15 @@ import java.security.NoSuchAlgorithmException;
  * @param low  the least significant 64 bits.
  */
 public record CommandId(long high, long low) {
+    // MessageDigest.getInstance looks up providers on every call; batch imports derive an id per line.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    });
+
     /**
      * Derives a stable id from a business key of at most {@link CommandLayout#MAX_NAME_LENGTH} characters:
      * the first 128 bits of SHA-256 over its UTF-8 bytes. The same key always gives the same id.
@@ -26,18 +35,14 @@ public record CommandId(long high, long low) {
             throw new IllegalArgumentException("a command name must have 1.." + CommandLayout.MAX_NAME_LENGTH
                 + " characters: " + name);
         }
-        try {
-            final byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            long hi = 0;
-            long lo = 0;
-            for (int i = 0; i < 8; i++) {
-                hi = (hi << 8) | (d[i] & 0xFF);
-                lo = (lo << 8) | (d[i + 8] & 0xFF);
-            }
-            return new CommandId(hi, lo);
-        } catch (final NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        final byte[] d = SHA_256.get().digest(name.getBytes(StandardCharsets.UTF_8));
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 8; i++) {
+            hi = (hi << 8) | (d[i] & 0xFF);
+            lo = (lo << 8) | (d[i + 8] & 0xFF);
         }
+        return new CommandId(hi, lo);
     }
 
     /**
