@@ -66,7 +66,8 @@ public class MemoryCeilingBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long independentReads(final Table t) {
+    public long independentReads(final Table t, final CpuTime cpu) {
+        final long start = CpuTime.now();
         final int[] next = t.next;
         long x = t.seed;
         long sum = 0;
@@ -75,6 +76,7 @@ public class MemoryCeilingBenchmark {
             sum += next[(int)(x >>> 33) & (next.length - 1)];
         }
         t.seed = x;
+        cpu.add(start, BATCH);
         return sum;
     }
 
@@ -86,13 +88,15 @@ public class MemoryCeilingBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int dependentReads(final Table t) {
+    public int dependentReads(final Table t, final CpuTime cpu) {
+        final long start = CpuTime.now();
         final int[] next = t.next;
         int at = t.cursor;
         for (int i = 0; i < BATCH; i++) {
             at = next[at];
         }
         t.cursor = at;
+        cpu.add(start, BATCH);
         return at;
     }
 }

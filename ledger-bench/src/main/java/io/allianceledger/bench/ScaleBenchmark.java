@@ -78,13 +78,15 @@ public class ScaleBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int transfer(final Transfers s) {
+    public int transfer(final Transfers s, final CpuTime cpu) {
+        final long start = CpuTime.now();
         final Machines m = s.machines;
         final TransferStream t = s.transfers;
         for (int i = 0; i < BATCH; i++) {
             t.next(m.nextId());
             m.apply(t.command, 0, TransferStream.LENGTH);
         }
+        cpu.add(start, BATCH);
         return m.result.code().ordinal();
     }
 
@@ -137,7 +139,8 @@ public class ScaleBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int accrual(final Accruals s) {
+    public int accrual(final Accruals s, final CpuTime cpu) {
+        final long start = CpuTime.now();
         final Machines m = s.alliance.m;
         final long[] members = s.alliance.members;
         final long[] stores = s.alliance.stores;
@@ -146,6 +149,7 @@ public class ScaleBenchmark {
             Alliances.accrue(s.accrual, m.nextId(), members[s.memberDraws[k]], stores[s.storeDraws[k]], s.time++);
             m.apply(s.accrual, 0, 64);
         }
+        cpu.add(start, BATCH);
         return m.result.code().ordinal();
     }
 }

@@ -18,7 +18,7 @@ class BenchmarkSetupSmokeTest {
     void stateMachineTransfer() {
         final StateMachineBenchmark.Transfers s = new StateMachineBenchmark.Transfers();
         s.load();
-        new StateMachineBenchmark().transfer(s);
+        new StateMachineBenchmark().transfer(s, new CpuTime());
         s.check();
         assertEquals(StateMachineBenchmark.ACCOUNTS + StateMachineBenchmark.BATCH + 1, s.machines.machine.recordCount());
     }
@@ -28,8 +28,8 @@ class BenchmarkSetupSmokeTest {
         final StateMachineBenchmark.Alliance s = new StateMachineBenchmark.Alliance();
         s.capacity = 4096;
         s.load();
-        new StateMachineBenchmark().accrual(s);
-        new StateMachineBenchmark().saleSplit(s);
+        new StateMachineBenchmark().accrual(s, new CpuTime());
+        new StateMachineBenchmark().saleSplit(s, new CpuTime());
         s.check();
     }
 
@@ -60,16 +60,27 @@ class BenchmarkSetupSmokeTest {
             s.accounts = 1000;
             s.distribution = d;
             s.load();
-            new ScaleBenchmark().transfer(s);
+            new ScaleBenchmark().transfer(s, new CpuTime());
             s.check();
             final ScaleBenchmark.Accruals a = new ScaleBenchmark.Accruals();
             a.accounts = 1000;
             a.capacity = 4096;
             a.distribution = d;
             a.load();
-            new ScaleBenchmark().accrual(a);
+            new ScaleBenchmark().accrual(a, new CpuTime());
             a.check();
         }
+    }
+
+    @Test
+    void cpuTimeCountsOperationsAndNanoseconds() {
+        final CpuTime cpu = new CpuTime();
+        cpu.reset();
+        final StateMachineBenchmark.Transfers s = new StateMachineBenchmark.Transfers();
+        s.load();
+        new StateMachineBenchmark().transfer(s, cpu);
+        assertEquals(StateMachineBenchmark.BATCH, cpu.cpuOps);
+        assertTrue(cpu.cpuNanos > 0);
     }
 
     @Test
@@ -135,8 +146,8 @@ class BenchmarkSetupSmokeTest {
         final MemoryCeilingBenchmark.Table t = new MemoryCeilingBenchmark.Table();
         t.size = 1 << 12;
         t.build();
-        new MemoryCeilingBenchmark().independentReads(t);
-        new MemoryCeilingBenchmark().dependentReads(t);
+        new MemoryCeilingBenchmark().independentReads(t, new CpuTime());
+        new MemoryCeilingBenchmark().dependentReads(t, new CpuTime());
     }
 
     @Test
