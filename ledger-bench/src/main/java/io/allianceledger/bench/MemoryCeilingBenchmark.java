@@ -99,4 +99,19 @@ public class MemoryCeilingBenchmark {
         cpu.add(start, BATCH);
         return at;
     }
+
+    /**
+     * {@link #dependentReads} in a JVM whose heap is backed by transparent huge pages: the miss without most of its
+     * TLB miss, the ceiling for the state-machine benchmarks run with huge pages.
+     *
+     * @param t   the table.
+     * @param cpu CPU time.
+     * @return where it stopped.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseTransparentHugePages"})
+    public int dependentReadsHugePages(final Table t, final CpuTime cpu) {
+        return dependentReads(t, cpu);
+    }
 }

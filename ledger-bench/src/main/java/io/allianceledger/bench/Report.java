@@ -228,12 +228,22 @@ public final class Report {
             + "/s (" + ns(1e9 / miss.medianOps()) + " ns each" + (Double.isNaN(miss.cpuMedian()) ? ""
             : "; per CPU-second " + ops(miss.cpuMedian()) + "/s, " + ns(1e9 / miss.cpuMedian()) + " ns") + ")"
             + (missParallel == null ? "" : "; overlapped: " + ops(missParallel.medianOps()) + "/s");
-        goal(b, "state machine: >= 10,000,000 two-leg transfers/s", find(rows, "StateMachineBenchmark.transfer"),
-            10_000_000, missCeiling, miss);
-        goal(b, "state machine: >= 4,000,000 accruals/s", find(rows, "StateMachineBenchmark.accrual"), 4_000_000,
-            missCeiling, miss);
-        goal(b, "state machine: >= 3,000,000 three-lot redemptions/s", find(rows, "StateMachineBenchmark.redeemThreeLots"),
-            3_000_000, missCeiling, miss);
+        final Row missHuge = find(rows, "MemoryCeilingBenchmark.dependentReadsHugePages");
+        final String hugeCeiling = missHuge == null ? null : "one uncached read at a time, huge pages: "
+            + ops(missHuge.medianOps()) + "/s (" + ns(1e9 / missHuge.medianOps()) + " ns each"
+            + (Double.isNaN(missHuge.cpuMedian()) ? "" : "; per CPU-second " + ops(missHuge.cpuMedian()) + "/s, "
+            + ns(1e9 / missHuge.cpuMedian()) + " ns") + ")";
+        final String[][] machine = {
+            {"two-leg transfers", "transfer", "10000000"},
+            {"accruals", "accrual", "4000000"},
+            {"three-lot redemptions", "redeemThreeLots", "3000000"}};
+        for (final String[] g : machine) {
+            final int target = Integer.parseInt(g[2]);
+            goal(b, "state machine: >= " + ops(target) + " " + g[0] + "/s", find(rows, "StateMachineBenchmark." + g[1]),
+                target, missCeiling, miss);
+            goal(b, "state machine, huge pages: >= " + ops(target) + " " + g[0] + "/s",
+                find(rows, "StateMachineBenchmark." + g[1] + "HugePages"), target, hugeCeiling, missHuge);
+        }
         for (final String hosts : new String[] {"oneHost", "twoHosts"}) {
             final Row ring = find(rows, "RingCeilingBenchmark." + hosts, "topology", "LEDGER_TOPOLOGY");
             final Row ring1 = find(rows, "RingCeilingBenchmark." + hosts, "topology", "ONE_HANDLER");

@@ -91,6 +91,22 @@ public class StateMachineBenchmark {
         return m.result.code().ordinal();
     }
 
+    /**
+     * {@link #transfer} in a JVM that backs its heap with transparent huge pages ({@code
+     * -XX:+UseTransparentHugePages}; the kernel here has THP in {@code madvise} mode, so the JVM uses them only when
+     * asked): fewer TLB misses on the id index and account tables.
+     *
+     * @param s   the machine and the transfers.
+     * @param cpu CPU time.
+     * @return the last result code's ordinal.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseTransparentHugePages"})
+    public int transferHugePages(final Transfers s, final CpuTime cpu) {
+        return transfer(s, cpu);
+    }
+
     /** Alliance members in the domain benchmarks. */
     static final int MEMBERS = 1_000;
     /** Alliance stores in the domain benchmarks. */
@@ -162,6 +178,20 @@ public class StateMachineBenchmark {
         }
         cpu.add(start, BATCH);
         return m.result.code().ordinal();
+    }
+
+    /**
+     * {@link #accrual} with transparent huge pages, as {@link #transferHugePages}.
+     *
+     * @param s   the alliance.
+     * @param cpu CPU time.
+     * @return the last result code's ordinal.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseTransparentHugePages"})
+    public int accrualHugePages(final Alliance s, final CpuTime cpu) {
+        return accrual(s, cpu);
     }
 
     /**
@@ -282,6 +312,24 @@ public class StateMachineBenchmark {
         final int r = redeem(s, s.redeemThree, REDEMPTIONS_3);
         cpu.add(start, REDEMPTIONS_3);
         return r;
+    }
+
+    /**
+     * {@link #redeemThreeLots} with transparent huge pages, as {@link #transferHugePages}.
+     *
+     * @param s   lots to redeem.
+     * @param cpu CPU time.
+     * @return the last result code's ordinal.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @Warmup(iterations = 3, batchSize = 1)
+    @Measurement(iterations = 5, batchSize = 1)
+    @OperationsPerInvocation(REDEMPTIONS_3)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseTransparentHugePages"})
+    public int redeemThreeLotsHugePages(final LotsForThree s, final CpuTime cpu) {
+        return redeemThreeLots(s, cpu);
     }
 
     static int redeem(final Lots s, final UnsafeBuffer command, final int count) {

@@ -151,6 +151,17 @@ class BenchmarkSetupSmokeTest {
     }
 
     @Test
+    void idIndexLayouts() {
+        for (final String layout : List.of("PARALLEL_ARRAYS", "INTERLEAVED", "INTERLEAVED_PREFETCHED")) {
+            final IdIndexLayoutBenchmark.Table t = new IdIndexLayoutBenchmark.Table();
+            t.layout = layout;
+            t.capacity = 1 << 14;
+            t.fill();
+            new IdIndexLayoutBenchmark().newId(t, new CpuTime());
+        }
+    }
+
+    @Test
     void latencyHarnessDriverRunsOneShortLoad() throws Exception {
         try (var ledger = Ledgers.open(Journals.open("NONE", null), WaitMode.SLEEPING, 100)) {
             final LatencyHarness.Run run = new LatencyHarness.Driver(ledger, Ledgers.accountIds(100))
