@@ -23,6 +23,14 @@ public enum AccountKind {
     /** Operator, CNY, credit-normal: value of later accruals that repaid a member's negative points (NEGATIVE policy). */
     SHORTFALL_RECOVERY(7, false, Role.OPERATOR),
     /**
+     * Operator, CNY: the counterpart of every settlement instruction a cycle close books. Settling a party owed money
+     * debits the party's clearing account and credits this one; settling a party that owes (a channel) credits the
+     * party and debits this one. Its credit balance is the net of every instruction so far: what the operator was
+     * told to pay out less what it was told to collect (confirming the payments is the bank's side, outside the
+     * ledger).
+     */
+    SETTLEMENT(8, false, Role.OPERATOR),
+    /**
      * Agents, HQs, stores and channels, CNY: the party's position with the operator. Credit balance: the operator
      * owes the party; debit balance: the party owes the operator (a channel's receivable is a debit balance).
      */

@@ -1,6 +1,7 @@
 package io.allianceledger.alliance;
 
 import io.allianceledger.alliance.command.AllianceLayout;
+import io.allianceledger.alliance.command.Refund;
 import io.allianceledger.command.CommandId;
 import io.allianceledger.command.ResultCode;
 import io.allianceledger.engine.Books;
@@ -26,14 +27,17 @@ import static io.allianceledger.alliance.command.AllianceLayout.*;
  * allocation-free when applying commands once its tables have grown to the working set.
  */
 public final class AllianceDomain implements StateExtension {
-    private static final long MAGIC = 0x3145434E41494C41L; // "ALIANCE1"
+    private static final long MAGIC = 0x3245434E41494C41L; // "ALIANCE2": with cycles and statements
     private final int capacity;
+    private final int settlementLimit;
     private DomainState state;
     private Enrollment enrollment;
     private PointsDesk points;
     private SaleDesk sales;
     private Corrections corrections;
+    private ClearingDesk clearing;
     private Views views;
+    private ClearingViews clearingViews;
 
     /** A domain with tables sized for a small alliance; they grow as needed. */
     public AllianceDomain() {
@@ -42,7 +46,18 @@ public final class AllianceDomain implements StateExtension {
 
     /** @param capacity rows to size the main tables for up front (lots, records, participants). */
     public AllianceDomain(final int capacity) {
+        this(capacity, AllianceLayout.MAX_SETTLEMENTS_PER_CLOSE);
+    }
+
+    /**
+     * For tests of the close's bound without a quarter of a million parties.
+     *
+     * @param capacity        rows to size the main tables for.
+     * @param settlementLimit most settlement instructions per close.
+     */
+    AllianceDomain(final int capacity, final int settlementLimit) {
         this.capacity = Math.max(16, capacity);
+        this.settlementLimit = settlementLimit;
     }
 
     @Override
@@ -55,7 +70,10 @@ public final class AllianceDomain implements StateExtension {
         points = new PointsDesk(state);
         sales = new SaleDesk(state);
         corrections = new Corrections(state);
+        clearing = new ClearingDesk(state, points, settlementLimit);
         views = new Views(state);
+        clearingViews = new ClearingViews(state, views);
+        views.clearing(clearingViews);
     }
 
     @Override
@@ -67,6 +85,7 @@ public final class AllianceDomain implements StateExtension {
     public ResultCode apply(final int type, final DirectBuffer b, final int o, final int length, final long timestamp) {
         final long idHigh = b.getLong(o + 8);
         final long idLow = b.getLong(o + 16);
+        state.statements.begin(idHigh, idLow);
         return switch (type) {
             case TYPE_CONFIGURE_ALLIANCE -> enrollment.configure(b, o, length);
             case TYPE_REGISTER_PARTICIPANT -> enrollment.register(b, o, length, timestamp);
@@ -83,12 +102,17 @@ public final class AllianceDomain implements StateExtension {
             case TYPE_SETTLE_SALE -> sales.settle(b, o, length, idHigh, idLow);
             case TYPE_REFUND -> refund(b, o, length);
             case TYPE_CORRECT -> correct(b, o, length);
+            case TYPE_CLOSE_CYCLE -> clearing.close(b, o, length, idHigh, idLow);
             default -> ResultCode.UNKNOWN_COMMAND_TYPE;
         };
     }
 
     private ResultCode refund(final DirectBuffer b, final int o, final int length) {
-        if (length != 56) {
+        final int unit = b.getByte(o + REFUND_UNIT_OFFSET) & 0xFF;
+        final int txnLength = b.getByte(o + REFUND_TRANSACTION_LENGTH_OFFSET) & 0xFF;
+        if (length != paddedLength(TRANSACTION_OFFSET, txnLength) || unit > Refund.Unit.POINTS.code()
+            || !Enrollment.zero(b, o + REFUND_TRANSACTION_LENGTH_OFFSET + 1, 6)
+            || !Enrollment.zero(b, o + TRANSACTION_OFFSET + txnLength, length - TRANSACTION_OFFSET - txnLength)) {
             return ResultCode.MALFORMED_COMMAND;
         }
         final ResultCode ready = state.ready();
@@ -102,15 +126,25 @@ public final class AllianceDomain implements StateExtension {
         if (!DomainState.validTime(time)) {
             return ResultCode.INVALID_TIME;
         }
+        final ResultCode order = state.admit(time);
+        if (order != null) {
+            return order;
+        }
         if (amount <= 0) {
             return ResultCode.AMOUNT_MUST_BE_POSITIVE;
+        }
+        if (txnLength > MAX_TEXT_LENGTH || !ByteStore.isUtf8(b, o + TRANSACTION_OFFSET, txnLength)) {
+            return ResultCode.INVALID_TEXT;
         }
         if (!state.operations.find(high, low)) {
             return ResultCode.ORIGINAL_NOT_FOUND;
         }
+        final boolean inPoints = unit == Refund.Unit.POINTS.code();
         return switch (state.operations.foundKind()) {
-            case OperationIndex.SALE -> sales.refund(state.operations.foundRecord(), amount, high, low);
-            case OperationIndex.ACCRUAL -> points.refundAccrual(state.operations.foundRecord(), amount, time, high, low);
+            case OperationIndex.SALE -> inPoints ? ResultCode.POINTS_REFUND_OF_SALE
+                : sales.refund(state.operations.foundRecord(), amount, high, low, b, o + TRANSACTION_OFFSET, txnLength);
+            case OperationIndex.ACCRUAL -> txnLength > 0 ? ResultCode.CHANNEL_TRANSACTION_NOT_APPLICABLE
+                : points.refundAccrual(state.operations.foundRecord(), amount, inPoints, time, high, low);
             default -> ResultCode.NOT_REFUNDABLE;
         };
     }
@@ -125,8 +159,13 @@ public final class AllianceDomain implements StateExtension {
         }
         final long high = b.getLong(o + FIELD_0);
         final long low = b.getLong(o + FIELD_1);
-        if (!DomainState.validTime(b.getLong(o + FIELD_2))) {
+        final long time = b.getLong(o + FIELD_2);
+        if (!DomainState.validTime(time)) {
             return ResultCode.INVALID_TIME;
+        }
+        final ResultCode order = state.admit(time);
+        if (order != null) {
+            return order;
         }
         if (!state.operations.find(high, low)) {
             return ResultCode.ORIGINAL_NOT_FOUND;
@@ -165,6 +204,11 @@ public final class AllianceDomain implements StateExtension {
         state.redemptions.pieces().write(out);
         state.operations.rows().write(out);
         state.positions.rows().write(out);
+        state.statements.items().write(out);
+        state.statements.lines().write(out);
+        state.refundTransactions.rows().write(out);
+        state.cycles.rows().write(out);
+        state.cycles.parties().write(out);
     }
 
     @Override
@@ -187,11 +231,17 @@ public final class AllianceDomain implements StateExtension {
         state.redemptions.pieces().read(in);
         state.operations.rows().read(in);
         state.positions.rows().read(in);
+        state.statements.items().read(in);
+        state.statements.lines().read(in);
+        state.refundTransactions.rows().read(in);
+        state.cycles.rows().read(in);
+        state.cycles.parties().read(in);
         // Derived data: indexes, queues and the calendar.
         state.participants.reindex();
         state.lots.requeue();
         state.holds.requeue();
         state.sales.reindex();
+        state.refundTransactions.reindex();
         state.operations.reindex();
         if (state.settings.configured()) {
             state.calendar.zone(ZoneId.of(state.text.string((int)state.settings.get(Settings.ZONE_OFFSET),
@@ -307,5 +357,76 @@ public final class AllianceDomain implements StateExtension {
      */
     public Optional<Long> accountId(final String code, final AccountKind kind) {
         return views.accountId(code, kind);
+    }
+
+    // ---------------------------------------------------------------- clearing queries (engine thread)
+
+    /** @return the newest event time applied, the cycles closed and where the open cycle starts. */
+    public LedgerTime ledgerTime() {
+        return clearingViews.time();
+    }
+
+    /**
+     * @param number a closed cycle's number, from 1.
+     * @return the cycle's settlement: every clearing party's line, the operator's line and result; empty if no such
+     *     cycle has been closed.
+     */
+    public Optional<CycleView> cycle(final int number) {
+        return clearingViews.cycle(number);
+    }
+
+    /** @return the last closed cycle, or empty before the first close. */
+    public Optional<CycleView> lastCycle() {
+        return clearingViews.lastCycle();
+    }
+
+    /**
+     * @param end a cycle's end (the {@code through} of its close), epoch milliseconds.
+     * @return the closed cycle ending exactly then, or empty.
+     */
+    public Optional<CycleView> cycleEndingAt(final long end) {
+        return clearingViews.cycleEndingAt(end);
+    }
+
+    /**
+     * One page of a party's statement for a cycle: its movements in operation order (late items and refunds of
+     * earlier cycles included, its settlement last).
+     *
+     * @param cycle     a closed cycle's number, or the open cycle's (closed cycles + 1).
+     * @param partyCode a clearing party's code.
+     * @param cursor    {@link Page#FIRST}, then the previous page's {@link Page#next()}.
+     * @param limit     most lines on the page, at least 1.
+     * @return the page, or empty if there is no such cycle or clearing party.
+     */
+    public Optional<Page<StatementLine>> statement(final int cycle, final String partyCode, final long cursor,
+        final int limit) {
+        return clearingViews.statement(cycle, partyCode, cursor, limit);
+    }
+
+    /**
+     * One page of every statement line of a cycle, all parties, in operation order.
+     *
+     * @param cycle  a closed cycle's number, or the open cycle's (closed cycles + 1).
+     * @param cursor {@link Page#FIRST}, then the previous page's {@link Page#next()}.
+     * @param limit  most lines on the page, at least 1.
+     * @return the page, or empty if there is no such cycle.
+     */
+    public Optional<Page<StatementLine>> statementLines(final int cycle, final long cursor, final int limit) {
+        return clearingViews.statementLines(cycle, cursor, limit);
+    }
+
+    /**
+     * One page of a channel's sales (uncorrected) and sale refunds, for reconciliation with its bill.
+     *
+     * @param channelCode the channel's code.
+     * @param from        earliest business time, inclusive ({@link Long#MIN_VALUE} for no bound).
+     * @param to          latest business time, exclusive ({@link Long#MAX_VALUE} for no bound).
+     * @param cursor      {@link Page#FIRST}, then the previous page's {@link Page#next()}.
+     * @param limit       most transactions on the page, at least 1.
+     * @return the page in operation order, or empty if there is no such channel.
+     */
+    public Optional<Page<ChannelTransaction>> channelTransactions(final String channelCode, final long from,
+        final long to, final long cursor, final int limit) {
+        return clearingViews.channelTransactions(channelCode, from, to, cursor, limit);
     }
 }

@@ -139,6 +139,79 @@ public final class AllianceQueries {
         return ask(d -> d.lotsDue(asOf));
     }
 
+    /**
+     * @see AllianceDomain#ledgerTime()
+     * @return the newest event time applied, the cycles closed and where the open cycle starts.
+     */
+    public CompletableFuture<LedgerTime> ledgerTime() {
+        return ask(AllianceDomain::ledgerTime);
+    }
+
+    /**
+     * @see AllianceDomain#cycle(int)
+     * @param number a closed cycle's number, from 1.
+     * @return the cycle's settlement, or empty.
+     */
+    public CompletableFuture<Optional<CycleView>> cycle(final int number) {
+        return ask(d -> d.cycle(number));
+    }
+
+    /**
+     * @see AllianceDomain#lastCycle()
+     * @return the last closed cycle, or empty.
+     */
+    public CompletableFuture<Optional<CycleView>> lastCycle() {
+        return ask(AllianceDomain::lastCycle);
+    }
+
+    /**
+     * @see AllianceDomain#cycleEndingAt(long)
+     * @param end a cycle's end, epoch milliseconds.
+     * @return the closed cycle ending exactly then, or empty.
+     */
+    public CompletableFuture<Optional<CycleView>> cycleEndingAt(final long end) {
+        return ask(d -> d.cycleEndingAt(end));
+    }
+
+    /**
+     * @see AllianceDomain#statement(int, String, long, int)
+     * @param cycle     a closed cycle's number, or the open cycle's.
+     * @param partyCode a clearing party.
+     * @param cursor    {@link Page#FIRST}, then each page's {@link Page#next()}.
+     * @param limit     most lines per page.
+     * @return one page of the party's statement, or empty.
+     */
+    public CompletableFuture<Optional<Page<StatementLine>>> statement(final int cycle, final String partyCode,
+        final long cursor, final int limit) {
+        return ask(d -> d.statement(cycle, partyCode, cursor, limit));
+    }
+
+    /**
+     * @see AllianceDomain#statementLines(int, long, int)
+     * @param cycle  a closed cycle's number, or the open cycle's.
+     * @param cursor {@link Page#FIRST}, then each page's {@link Page#next()}.
+     * @param limit  most lines per page.
+     * @return one page of every party's lines, or empty.
+     */
+    public CompletableFuture<Optional<Page<StatementLine>>> statementLines(final int cycle, final long cursor,
+        final int limit) {
+        return ask(d -> d.statementLines(cycle, cursor, limit));
+    }
+
+    /**
+     * @see AllianceDomain#channelTransactions(String, long, long, long, int)
+     * @param channelCode the channel.
+     * @param from        earliest business time, inclusive.
+     * @param to          latest business time, exclusive.
+     * @param cursor      {@link Page#FIRST}, then each page's {@link Page#next()}.
+     * @param limit       most transactions per page.
+     * @return one page of the channel's sales and refunds, or empty.
+     */
+    public CompletableFuture<Optional<Page<ChannelTransaction>>> channelTransactions(final String channelCode,
+        final long from, final long to, final long cursor, final int limit) {
+        return ask(d -> d.channelTransactions(channelCode, from, to, cursor, limit));
+    }
+
     private <R> CompletableFuture<R> ask(final Function<AllianceDomain, R> query) {
         return ledger.queryExtension((StateExtension e) -> {
             if (!(e instanceof AllianceDomain domain)) {

@@ -14,7 +14,10 @@ import java.util.Optional;
  *   <li>lots: no negative part, no value without points, each member's list holds exactly its lots with points,
  *   in redemption order; held parts equal the open holds' portions;</li>
  *   <li>sales: parts sum to the amount, none negative, remaining parts sum to what is unrefunded;</li>
- *   <li>positions by kind add up to each party's clearing account.</li>
+ *   <li>positions by kind add up to each party's clearing account, and so do its statement lines, kind by kind;
+ *   each party's lines are chained in order and what it carries equals its lines up to the last close;</li>
+ *   <li>cycles: each settles to zero, its party rows state {@code carriedIn + movements == position}, carry into
+ *   the next cycle exactly what they carried out, and its late items are exactly those older than its start.</li>
  * </ul>
  */
 final class DomainInvariants {
@@ -120,19 +123,114 @@ final class DomainInvariants {
                 return Optional.of("sale " + sale + " parts do not add up");
             }
         }
-        for (int p = 0; p < n; p++) {
-            if (!AccountKind.CLEARING.belongsTo(members.role(p))) {
-                continue;
+        final Optional<String> clearing = checkClearing(s);
+        if (clearing.isPresent()) {
+            return clearing;
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> checkClearing(final DomainState s) {
+        final Books books = s.books;
+        final Positions positions = s.positions;
+        final Statements st = s.statements;
+        final Cycles cycles = s.cycles;
+        final int kinds = MovementKind.values().length + 1;
+        final long[] byKind = new long[positions.count() * kinds];
+        final long[] carried = new long[positions.count()];
+        final int[] last = new int[positions.count()];
+        java.util.Arrays.fill(last, -1);
+        final int openStart = cycles.openLineStart();
+        int cycle = 0;
+        for (int line = 0; line < st.lineCount(); line++) {
+            final int party = (int)st.line(Statements.LINE_PARTY, line);
+            final int row = s.participants.position(party);
+            if (row < 0 || positions.party(row) != party) {
+                return Optional.of("statement line " + line + " names participant " + party + ", not a clearing party");
             }
+            final int expected = last[row] < 0 ? (int)positions.get(Positions.FIRST_LINE, row)
+                : (int)st.line(Statements.LINE_NEXT, last[row]);
+            if (expected != line) {
+                return Optional.of("participant " + party + " statement chain is broken at line " + line);
+            }
+            last[row] = line;
+            final long amount = st.line(Statements.LINE_AMOUNT, line);
+            byKind[row * kinds + (int)st.line(Statements.LINE_KIND, line)] += amount;
+            if (line < openStart) {
+                carried[row] += amount;
+            }
+            while (cycle < cycles.count() && line >= cycles.get(Cycles.LINE_END, cycle)) {
+                cycle++;
+            }
+            final int item = (int)st.line(Statements.LINE_ITEM, line);
+            final long start = cycle < cycles.count() ? cycles.get(Cycles.START, cycle) : cycles.lastEnd();
+            final boolean late = st.item(Statements.ITEM_LATE, item) != 0;
+            if (late != (cycle > 0 && st.item(Statements.ITEM_TIME, item) < start)) {
+                return Optional.of("statement item " + item + " late=" + late + " in cycle " + (cycle + 1));
+            }
+        }
+        for (int row = 0; row < positions.count(); row++) {
+            final int party = positions.party(row);
+            if (last[row] != positions.get(Positions.LAST_LINE, row)) {
+                return Optional.of("participant " + party + " last statement line differs");
+            }
+            final int account = books.accountIndex(AccountKind.CLEARING.accountId(party));
             long debits = 0;
             long credits = 0;
             for (final MovementKind kind : MovementKind.values()) {
-                debits += s.positions.debits(p, kind);
-                credits += s.positions.credits(p, kind);
+                debits += positions.debits(row, kind);
+                credits += positions.credits(row, kind);
+                if (positions.credits(row, kind) - positions.debits(row, kind) != byKind[row * kinds + kind.code()]) {
+                    return Optional.of("participant " + party + " " + kind + " lines differ from its position");
+                }
             }
-            final int account = books.accountIndex(AccountKind.CLEARING.accountId(p));
             if (debits != books.debitsPosted(account) || credits != books.creditsPosted(account)) {
-                return Optional.of("participant " + p + " positions by kind differ from its clearing account");
+                return Optional.of("participant " + party + " positions by kind differ from its clearing account");
+            }
+            if (carried[row] != positions.get(Positions.CARRIED, row)) {
+                return Optional.of("participant " + party + " carries " + positions.get(Positions.CARRIED, row)
+                    + " but its lines up to the last close sum to " + carried[row]);
+            }
+        }
+        final long[] carriedOut = new long[positions.count()];
+        final long[] inCycle = new long[positions.count()];
+        final long[] carriedIn = new long[positions.count()];
+        final boolean[] hasRow = new boolean[positions.count()];
+        for (int c = 0; c < cycles.count(); c++) {
+            java.util.Arrays.fill(inCycle, 0);
+            java.util.Arrays.fill(carriedIn, 0);
+            java.util.Arrays.fill(hasRow, false);
+            for (int line = (int)cycles.get(Cycles.LINE_START, c); line < cycles.get(Cycles.LINE_END, c); line++) {
+                if (st.line(Statements.LINE_KIND, line) != MovementKind.SETTLEMENT.code()) {
+                    inCycle[s.participants.position((int)st.line(Statements.LINE_PARTY, line))]
+                        += st.line(Statements.LINE_AMOUNT, line);
+                }
+            }
+            long settled = 0;
+            final int from = (int)cycles.get(Cycles.PARTY_START, c);
+            for (int r = from; r < from + cycles.get(Cycles.PARTY_COUNT, c); r++) {
+                final int row = s.participants.position((int)cycles.party(Cycles.PARTY, r));
+                carriedIn[row] = cycles.party(Cycles.CARRIED_IN, r);
+                hasRow[row] = true;
+                final long position = cycles.party(Cycles.POSITION, r);
+                if (position != cycles.party(Cycles.CARRIED_IN, r) + inCycle[row]) {
+                    return Optional.of("cycle " + (c + 1) + " row " + r + ": carried in plus movements is not the position");
+                }
+                settled += cycles.party(Cycles.PARTY_SETTLED, r);
+            }
+            if (settled != cycles.get(Cycles.SETTLED, c)) {
+                return Optional.of("cycle " + (c + 1) + " does not settle to zero");
+            }
+            for (int row = 0; row < positions.count(); row++) {
+                if (carriedIn[row] != carriedOut[row] || (!hasRow[row] && inCycle[row] != 0)) {
+                    return Optional.of("cycle " + (c + 1) + ": participant " + positions.party(row)
+                        + " carried in " + carriedIn[row] + " but the previous cycle carried out " + carriedOut[row]);
+                }
+            }
+            java.util.Arrays.fill(carriedOut, 0);
+            for (int r = from; r < from + cycles.get(Cycles.PARTY_COUNT, c); r++) {
+                carriedOut[s.participants.position((int)cycles.party(Cycles.PARTY, r))] =
+                    cycles.party(Cycles.POSITION, r) - cycles.party(Cycles.PARTY_SETTLED, r);
             }
         }
         return Optional.empty();

@@ -123,7 +123,9 @@ final class Enrollment {
         }
         final int codeOffset = s.text.append(b, o + CODE_OFFSET, codeLength);
         final int p = s.participants.add(id, role, parent, depth, codeOffset, codeLength, timestamp);
-        s.positions.addParticipant();
+        if (AccountKind.CLEARING.belongsTo(role)) {
+            s.participants.set(Participants.POSITION, p, s.positions.add(p));
+        }
         for (final AccountKind kind : AccountKind.values()) {
             if (kind.belongsTo(role)) {
                 final int asset = (int)s.settings.get(kind.isPoints() ? Settings.POINTS_ASSET : Settings.CNY_ASSET);
@@ -141,12 +143,20 @@ final class Enrollment {
 
     ResultCode suspend(final DirectBuffer b, final int o, final int length) {
         final int flag = b.getByte(o + FIELD_1);
-        if (length != 40 || !zero(b, o + FIELD_1 + 1, 7) || (flag & ~1) != 0) {
+        if (length != 48 || !zero(b, o + FIELD_1 + 1, 7) || (flag & ~1) != 0) {
             return ResultCode.MALFORMED_COMMAND;
         }
         final ResultCode ready = s.ready();
         if (ready != null) {
             return ready;
+        }
+        final long time = b.getLong(o + FIELD_2);
+        if (!DomainState.validTime(time)) {
+            return ResultCode.INVALID_TIME;
+        }
+        final ResultCode order = s.admit(time);
+        if (order != null) {
+            return order;
         }
         final int p = s.participants.indexOf(b.getLong(o + FIELD_0));
         if (p < 0) {
@@ -170,6 +180,10 @@ final class Enrollment {
         final long effectiveFrom = b.getLong(o + FIELD_2);
         if (!DomainState.validTime(effectiveFrom)) {
             return ResultCode.INVALID_TIME;
+        }
+        final ResultCode order = s.admitSchedule(effectiveFrom);
+        if (order != null) {
+            return order;
         }
         final int store = s.participant(b.getLong(o + FIELD_0), Role.STORE, false);
         if (store < 0) {
@@ -207,6 +221,10 @@ final class Enrollment {
         final long effectiveFrom = b.getLong(o + FIELD_1);
         if (!DomainState.validTime(effectiveFrom)) {
             return ResultCode.INVALID_TIME;
+        }
+        final ResultCode order = s.admitSchedule(effectiveFrom);
+        if (order != null) {
+            return order;
         }
         final long scopeId = b.getLong(o + FIELD_0);
         final boolean followDefault = (b.getByte(o + 65) & AllianceLayout.RULE_FOLLOW_DEFAULT) != 0;

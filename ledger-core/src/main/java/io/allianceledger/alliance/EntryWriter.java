@@ -6,22 +6,31 @@ import io.allianceledger.engine.Books;
 /**
  * Writes the balanced entries of an operation through {@link Books}: the entry's code is the movement kind and
  * the rule version it used, its reference the operation it refunds or corrects. Legs on a party's clearing
- * account also count in the party's position for that movement kind. Zero legs are dropped; a signed leg goes
- * to the side its sign says.
+ * account also count in the party's position for that movement kind and are lines of its statement. Zero legs
+ * are dropped; a signed leg goes to the side its sign says.
  */
 final class EntryWriter {
     private final Books books;
+    private final Participants participants;
     private final Positions positions;
+    private final Statements statements;
     private MovementKind kind;
+    private long referenceHigh;
+    private long referenceLow;
 
-    EntryWriter(final Books books, final Positions positions) {
+    EntryWriter(final Books books, final Participants participants, final Positions positions,
+        final Statements statements) {
         this.books = books;
+        this.participants = participants;
         this.positions = positions;
+        this.statements = statements;
     }
 
-    void begin(final MovementKind movement, final int version, final long referenceHigh, final long referenceLow) {
+    void begin(final MovementKind movement, final int version, final long refHigh, final long refLow) {
         kind = movement;
-        books.beginEntry(movement.entryCode(version), referenceHigh, referenceLow);
+        referenceHigh = refHigh;
+        referenceLow = refLow;
+        books.beginEntry(movement.entryCode(version), refHigh, refLow);
     }
 
     void begin(final MovementKind movement, final int version) {
@@ -31,14 +40,18 @@ final class EntryWriter {
     void debit(final AccountKind account, final int participant, final long amount) {
         books.debit(account.accountId(participant), amount);
         if (account == AccountKind.CLEARING && amount != 0) {
-            positions.debit(participant, kind, amount);
+            final int row = participants.position(participant);
+            positions.debit(row, kind, amount);
+            statements.move(participant, row, kind, -amount, referenceHigh, referenceLow);
         }
     }
 
     void credit(final AccountKind account, final int participant, final long amount) {
         books.credit(account.accountId(participant), amount);
         if (account == AccountKind.CLEARING && amount != 0) {
-            positions.credit(participant, kind, amount);
+            final int row = participants.position(participant);
+            positions.credit(row, kind, amount);
+            statements.move(participant, row, kind, amount, referenceHigh, referenceLow);
         }
     }
 

@@ -30,12 +30,14 @@ public record ParticipantBalances(String code, Role role, List<Balance> accounts
     }
 
     /**
-     * A party's position with the operator over the current cycle. No cycle has been closed until the clearing
-     * (next issue) adds cycle closes, so the cycle runs from the ledger's start.
+     * A party's position with the operator in the open cycle: what the last close carried forward plus its
+     * movements since ({@code net == carriedIn + Σ byKind}).
      *
-     * @param net    credits minus debits of the clearing account: positive, the operator owes the party.
-     * @param byKind the same, per movement kind (kinds with no movement omitted).
+     * @param net       credits minus debits of the clearing account: positive, the operator owes the party.
+     * @param byKind    its movements since the last close (since the ledger's start before the first close), per
+     *                  movement kind; kinds with no movement omitted.
+     * @param carriedIn what the last close carried forward (0 before the first close).
      */
-    public record Position(long net, Map<MovementKind, Long> byKind) {
+    public record Position(long net, Map<MovementKind, Long> byKind, long carriedIn) {
     }
 }

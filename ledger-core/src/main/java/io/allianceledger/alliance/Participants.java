@@ -7,7 +7,8 @@ import io.allianceledger.alliance.command.Role;
  * permanent internal number; the 64-bit id derived from its code finds it.
  * <p>
  * Member rows also carry the head and tail of the member's lot list and the points the member owes; store rows
- * the latest move and the latest rule override.
+ * the latest move and the latest rule override; clearing parties (agents, HQs, stores, channels) their row in
+ * {@link Positions}.
  */
 final class Participants {
     static final int ID = 0;
@@ -23,7 +24,8 @@ final class Participants {
     static final int LOT_HEAD = 10;
     static final int LOT_TAIL = 11;
     static final int DEBT = 12;
-    private static final int COLUMNS = 13;
+    static final int POSITION = 13;
+    private static final int COLUMNS = 14;
 
     static final int MOVE_STORE = 0;
     static final int MOVE_PARENT = 1;
@@ -72,6 +74,7 @@ final class Participants {
         rows.set(LATEST_RULE, p, -1);
         rows.set(LOT_HEAD, p, -1);
         rows.set(LOT_TAIL, p, -1);
+        rows.set(POSITION, p, -1);
         byId.put(id, p);
         return p;
     }
@@ -86,6 +89,11 @@ final class Participants {
 
     int parent(final int p) {
         return rows.getInt(PARENT, p);
+    }
+
+    /** @return the clearing party's row in {@link Positions}, or -1 for the operator and members. */
+    int position(final int p) {
+        return rows.getInt(POSITION, p);
     }
 
     boolean suspended(final int p) {

@@ -27,6 +27,7 @@ final class PointsDesk {
     private long[] expiredPoints = new long[64];
     private final int[] sweptMembers = new int[SWEEP_MEMBERS];
     private ResultCode holdRejection;
+    private int sweptLots;
 
     PointsDesk(final DomainState state) {
         this.s = state;
@@ -46,6 +47,10 @@ final class PointsDesk {
         final long time = b.getLong(o + FIELD_4);
         if (!DomainState.validTime(time)) {
             return ResultCode.INVALID_TIME;
+        }
+        final ResultCode order = s.admit(time);
+        if (order != null) {
+            return order;
         }
         if (points <= 0 || purchase < 0) {
             return ResultCode.AMOUNT_MUST_BE_POSITIVE;
@@ -120,6 +125,10 @@ final class PointsDesk {
         if (!DomainState.validTime(time)) {
             return ResultCode.INVALID_TIME;
         }
+        final ResultCode order = s.admit(time);
+        if (order != null) {
+            return order;
+        }
         if (points <= 0) {
             return ResultCode.AMOUNT_MUST_BE_POSITIVE;
         }
@@ -168,6 +177,10 @@ final class PointsDesk {
         if (!DomainState.validTime(time)) {
             return ResultCode.INVALID_TIME;
         }
+        final ResultCode order = s.admit(time);
+        if (order != null) {
+            return order;
+        }
         if (points <= 0) {
             return ResultCode.AMOUNT_MUST_BE_POSITIVE;
         }
@@ -213,6 +226,10 @@ final class PointsDesk {
         if (!DomainState.validTime(time)) {
             return ResultCode.INVALID_TIME;
         }
+        final ResultCode order = s.admit(time);
+        if (order != null) {
+            return order;
+        }
         final int hold = findHold(holdHigh, holdLow);
         if (hold < 0) {
             return holdRejection;
@@ -257,12 +274,20 @@ final class PointsDesk {
     }
 
     ResultCode release(final DirectBuffer b, final int o, final int length) {
-        if (length != 40) {
+        if (length != 48) {
             return ResultCode.MALFORMED_COMMAND;
         }
         final ResultCode ready = s.ready();
         if (ready != null) {
             return ready;
+        }
+        final long time = b.getLong(o + FIELD_2);
+        if (!DomainState.validTime(time)) {
+            return ResultCode.INVALID_TIME;
+        }
+        final ResultCode order = s.admit(time);
+        if (order != null) {
+            return order;
         }
         final int hold = findHold(b.getLong(o + FIELD_0), b.getLong(o + FIELD_1));
         if (hold < 0) {
@@ -321,9 +346,23 @@ final class PointsDesk {
         if (!DomainState.validTime(asOf)) {
             return ResultCode.INVALID_TIME;
         }
+        final ResultCode order = s.admit(asOf);
+        if (order != null) {
+            return order;
+        }
         if (maxLots < 1 || maxLots > MAX_LOTS_PER_OPERATION) {
             return ResultCode.LOT_LIMIT_EXCEEDED;
         }
+        return sweepDue(asOf, maxLots);
+    }
+
+    /**
+     * Expires, in expiry order, at most {@code maxLots} lots expiring at or before {@code asOf} (and at most
+     * {@value #SWEEP_MEMBERS} members' worth), booking their value as breakage.
+     *
+     * @return CREATED, or the books' rejection.
+     */
+    ResultCode sweepDue(final long asOf, final int maxLots) {
         if (expiredPoints.length < s.participants.count()) {
             expiredPoints = Arrays.copyOf(expiredPoints, Math.max(s.participants.count(), expiredPoints.length * 2));
         }
@@ -347,6 +386,7 @@ final class PointsDesk {
             value += lots.get(LotStore.FREE_VALUE, lot);
             lots.expire(lot);
         }
+        sweptLots = processed;
         ResultCode code = ResultCode.CREATED;
         final EntryWriter e = s.entries;
         final int operator = s.operator();
@@ -374,6 +414,17 @@ final class PointsDesk {
         return e.commit();
     }
 
+    /** @return how many lots the last {@link #sweepDue} expired. */
+    int sweptLots() {
+        return sweptLots;
+    }
+
+    /** @return true if a lot expiring at or before {@code asOf} is still to be swept. */
+    boolean lotsDue(final long asOf) {
+        final MinQueue queue = lots.expiryQueue();
+        return queue.size() > 0 && queue.peekKey() <= asOf;
+    }
+
     ResultCode transfer(final DirectBuffer b, final int o, final int length) {
         if (length != 56) {
             return ResultCode.MALFORMED_COMMAND;
@@ -386,6 +437,10 @@ final class PointsDesk {
         final long time = b.getLong(o + FIELD_3);
         if (!DomainState.validTime(time)) {
             return ResultCode.INVALID_TIME;
+        }
+        final ResultCode order = s.admit(time);
+        if (order != null) {
+            return order;
         }
         if (points <= 0) {
             return ResultCode.AMOUNT_MUST_BE_POSITIVE;
@@ -419,22 +474,36 @@ final class PointsDesk {
     }
 
     /**
-     * Refund of an accrual (goods returned): claws back points pro rata to the refunded purchase amount, from the
-     * accrual's own lot first, then the member's other spendable lots; the shortfall follows the accrual's policy.
+     * Refund of an accrual (goods returned): claws back points, from the accrual's own lot first, then the member's
+     * other spendable lots; the shortfall follows the accrual's policy. A refund in fen claws back points pro rata
+     * to the refunded purchase amount; a refund in points claws back exactly that many and counts as refunding the
+     * purchase amount pro rata to them, so the record's remaining points and purchase stay in step.
      */
-    ResultCode refundAccrual(final int accrual, final long amount, final long time, final long originalHigh,
-        final long originalLow) {
+    ResultCode refundAccrual(final int accrual, final long amount, final boolean inPoints, final long time,
+        final long originalHigh, final long originalLow) {
         final AccrualRecords a = s.accruals;
         if (a.get(AccrualRecords.CORRECTED, accrual) != 0) {
             return ResultCode.NOT_REFUNDABLE;
         }
         final long remainingPurchase = a.get(AccrualRecords.REMAINING_PURCHASE, accrual);
         final long remainingPoints = a.get(AccrualRecords.REMAINING_POINTS, accrual);
-        if (amount > remainingPurchase) {
-            return ResultCode.REFUND_EXCEEDS_REMAINING;
+        final long clawback;
+        final long purchaseRefunded;
+        if (inPoints) {
+            if (amount > remainingPoints) {
+                return ResultCode.REFUND_EXCEEDS_REMAINING;
+            }
+            clawback = amount;
+            purchaseRefunded = amount == remainingPoints ? remainingPurchase
+                : s.rounding.roundHalfEven(remainingPurchase, amount, remainingPoints);
+        } else {
+            if (amount > remainingPurchase) {
+                return ResultCode.REFUND_EXCEEDS_REMAINING;
+            }
+            purchaseRefunded = amount;
+            clawback = amount == remainingPurchase ? remainingPoints
+                : s.rounding.roundHalfEven(remainingPoints, amount, remainingPurchase);
         }
-        final long clawback = amount == remainingPurchase ? remainingPoints
-            : s.rounding.roundHalfEven(remainingPoints, amount, remainingPurchase);
         final int member = (int)a.get(AccrualRecords.MEMBER, accrual);
         final int store = (int)a.get(AccrualRecords.STORE, accrual);
         final int version = (int)a.get(AccrualRecords.VERSION, accrual);
@@ -463,7 +532,7 @@ final class PointsDesk {
             }
         }
         a.set(AccrualRecords.REMAINING_POINTS, accrual, remainingPoints - clawback);
-        a.set(AccrualRecords.REMAINING_PURCHASE, accrual, remainingPurchase - amount);
+        a.set(AccrualRecords.REMAINING_PURCHASE, accrual, remainingPurchase - purchaseRefunded);
         a.set(AccrualRecords.CLAWED_VALUE, accrual, a.get(AccrualRecords.CLAWED_VALUE, accrual) + clawedValue);
 
         final EntryWriter e = s.entries;

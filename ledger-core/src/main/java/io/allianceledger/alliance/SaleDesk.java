@@ -47,6 +47,10 @@ final class SaleDesk {
         if (!DomainState.validTime(time)) {
             return ResultCode.INVALID_TIME;
         }
+        final ResultCode order = s.admit(time);
+        if (order != null) {
+            return order;
+        }
         if (amount <= 0) {
             return ResultCode.AMOUNT_MUST_BE_POSITIVE;
         }
@@ -61,7 +65,8 @@ final class SaleDesk {
         if (channel < 0) {
             return s.rejection();
         }
-        if (s.sales.hasTransaction(channel, b, o + TRANSACTION_OFFSET, txnLength)) {
+        if (s.sales.hasTransaction(channel, b, o + TRANSACTION_OFFSET, txnLength)
+            || s.refundTransactions.has(channel, b, o + TRANSACTION_OFFSET, txnLength)) {
             return ResultCode.DUPLICATE_CHANNEL_TRANSACTION;
         }
         final int rule = s.ruleAt(store, time);
@@ -116,6 +121,7 @@ final class SaleDesk {
         s.sales.addPart(sale, operator, SaleRecords.ROLE_OPERATOR, split.part(shares));
         e.credit(AccountKind.FEE_INCOME, operator, split.part(shares));
         s.operations.add(idHigh, idLow, OperationIndex.SALE, sale);
+        s.statements.record(sale);
         return e.commit();
     }
 
@@ -154,9 +160,13 @@ final class SaleDesk {
     /**
      * Refunds part of a sale: the amount is taken from every party's remaining part pro rata, by largest
      * remainder (ties to the store, then the shares in rule order, the operator last), with the sale's own rule
-     * version. The channel's receivable falls by the amount.
+     * version. The channel's receivable falls by the amount. The refund's channel transaction id, if any, must be
+     * new among the channel's sales and refunds.
+     *
+     * @param txnLength 0 when the refund carries no channel transaction id.
      */
-    ResultCode refund(final int sale, final long amount, final long originalHigh, final long originalLow) {
+    ResultCode refund(final int sale, final long amount, final long originalHigh, final long originalLow,
+        final DirectBuffer b, final int txnOffset, final int txnLength) {
         final SaleRecords r = s.sales;
         if (r.get(SaleRecords.CORRECTED, sale) != 0) {
             return ResultCode.NOT_REFUNDABLE;
@@ -164,6 +174,11 @@ final class SaleDesk {
         final long remaining = r.get(SaleRecords.AMOUNT, sale) - r.get(SaleRecords.REFUNDED, sale);
         if (amount > remaining) {
             return ResultCode.REFUND_EXCEEDS_REMAINING;
+        }
+        final int channel = (int)r.get(SaleRecords.CHANNEL, sale);
+        if (txnLength > 0 && (s.sales.hasTransaction(channel, b, txnOffset, txnLength)
+            || s.refundTransactions.has(channel, b, txnOffset, txnLength))) {
+            return ResultCode.DUPLICATE_CHANNEL_TRANSACTION;
         }
         final int start = (int)r.get(SaleRecords.PART_START, sale);
         final int count = (int)r.get(SaleRecords.PART_COUNT, sale);
@@ -174,7 +189,8 @@ final class SaleDesk {
         split.allocate(amount);
         final EntryWriter e = s.entries;
         e.begin(MovementKind.SALE_REFUND, (int)r.get(SaleRecords.VERSION, sale), originalHigh, originalLow);
-        e.credit(AccountKind.CLEARING, (int)r.get(SaleRecords.CHANNEL, sale), amount);
+        e.credit(AccountKind.CLEARING, channel, amount);
+        s.statements.record(txnLength == 0 ? -1 : s.refundTransactions.add(channel, sale, b, txnOffset, txnLength));
         for (int i = 0; i < count; i++) {
             final int part = start + i;
             final long back = split.part(i);

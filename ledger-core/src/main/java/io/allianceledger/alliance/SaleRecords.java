@@ -66,7 +66,7 @@ final class SaleRecords {
 
     /** @return true if the channel already has a live (uncorrected) sale with this transaction id. */
     boolean hasTransaction(final int channel, final DirectBuffer b, final int offset, final int length) {
-        int s = byTransaction.get(key(channel, b, offset, length));
+        int s = byTransaction.get(transactionKey(channel, b, offset, length));
         while (s >= 0) {
             if (rows.get(CHANNEL, s) == channel && rows.get(CORRECTED, s) == 0
                 && text.equalTo(rows.getInt(TXN_OFFSET, s), rows.getInt(TXN_LENGTH, s), b, offset, length)) {
@@ -79,7 +79,7 @@ final class SaleRecords {
 
     int add(final int store, final int channel, final long amount, final long fee, final int version,
         final long eventTime, final DirectBuffer b, final int txnOffset, final int txnLength) {
-        final long key = key(channel, b, txnOffset, txnLength);
+        final long key = transactionKey(channel, b, txnOffset, txnLength);
         final int s = rows.append();
         rows.set(STORE, s, store);
         rows.set(CHANNEL, s, channel);
@@ -109,12 +109,13 @@ final class SaleRecords {
         final DirectBuffer textBytes = text.buffer();
         byTransaction.clear();
         for (int s = 0; s < rows.size(); s++) {
-            byTransaction.put(key(rows.getInt(CHANNEL, s), textBytes, rows.getInt(TXN_OFFSET, s),
+            byTransaction.put(transactionKey(rows.getInt(CHANNEL, s), textBytes, rows.getInt(TXN_OFFSET, s),
                 rows.getInt(TXN_LENGTH, s)), s);
         }
     }
 
-    private static long key(final int channel, final DirectBuffer b, final int offset, final int length) {
+    /** @return the hash key of a channel's transaction id, shared with {@link RefundTransactions}. */
+    static long transactionKey(final int channel, final DirectBuffer b, final int offset, final int length) {
         return ParticipantCode.idOf(b, offset, length) * 31 + channel;
     }
 }

@@ -2,8 +2,9 @@ package io.allianceledger.alliance;
 
 /**
  * The alliance's one-row configuration and counters: whether it is configured, its assets and time zone, its
- * operator, the latest alliance-default rule version, and the operation sequence that orders lots created at the
- * same expiry and accrual time.
+ * operator, the latest alliance-default rule version, the operation sequence that orders lots created at the
+ * same expiry and accrual time, and the ledger's business clock: the newest event time applied, the first one
+ * (where the first cycle starts) and how many late events the open cycle has taken.
  */
 final class Settings {
     static final int CONFIGURED = 0;
@@ -14,7 +15,10 @@ final class Settings {
     static final int OPERATOR = 5;
     static final int DEFAULT_RULE = 6;
     static final int SEQUENCE = 7;
-    private static final int FIELDS = 8;
+    static final int NEWEST_TIME = 8;
+    static final int FIRST_TIME = 9;
+    static final int OPEN_LATE_EVENTS = 10;
+    private static final int FIELDS = 11;
 
     private final Table table;
 
@@ -23,6 +27,8 @@ final class Settings {
         table.append();
         table.set(OPERATOR, 0, -1);
         table.set(DEFAULT_RULE, 0, -1);
+        table.set(NEWEST_TIME, 0, -1);
+        table.set(FIRST_TIME, 0, -1);
     }
 
     Table table() {

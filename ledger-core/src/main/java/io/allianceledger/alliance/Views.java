@@ -23,9 +23,15 @@ import java.util.TreeMap;
 final class Views {
     private static final String[] HOLD_STATUS = {"", "OPEN", "CAPTURED", "RELEASED", "TIMED_OUT"};
     private final DomainState s;
+    private ClearingViews clearing;
 
     Views(final DomainState state) {
         this.s = state;
+    }
+
+    /** The open-cycle positions come from the clearing's statement lines. */
+    void clearing(final ClearingViews views) {
+        clearing = views;
     }
 
     String code(final int p) {
@@ -109,19 +115,15 @@ final class Views {
         ParticipantBalances.Position position = null;
         if (AccountKind.CLEARING.belongsTo(role)) {
             final Map<MovementKind, Long> byKind = new EnumMap<>(MovementKind.class);
-            final long net = addPosition(p, byKind);
-            position = new ParticipantBalances.Position(net, Map.copyOf(byKind));
+            final long carriedIn = clearing.openPosition(p, byKind);
+            position = new ParticipantBalances.Position(carriedIn + sum(byKind), Map.copyOf(byKind), carriedIn);
         }
         return Optional.of(new ParticipantBalances(code(p), role, List.copyOf(accounts), position));
     }
 
-    private long addPosition(final int p, final Map<MovementKind, Long> byKind) {
+    private static long sum(final Map<MovementKind, Long> byKind) {
         long net = 0;
-        for (final MovementKind kind : MovementKind.values()) {
-            final long movement = s.positions.credits(p, kind) - s.positions.debits(p, kind);
-            if (s.positions.credits(p, kind) != 0 || s.positions.debits(p, kind) != 0) {
-                byKind.merge(kind, movement, Long::sum);
-            }
+        for (final long movement : byKind.values()) {
             net += movement;
         }
         return net;
@@ -134,7 +136,7 @@ final class Views {
         }
         final List<String> codes = new ArrayList<>();
         final Map<MovementKind, Long> byKind = new EnumMap<>(MovementKind.class);
-        long net = 0;
+        long carriedIn = 0;
         for (int p = 0; p < s.participants.count(); p++) {
             if (p == root || isUnder(p, root, asOf)) {
                 if (p == root) {
@@ -143,11 +145,12 @@ final class Views {
                     codes.add(code(p));
                 }
                 if (AccountKind.CLEARING.belongsTo(s.participants.role(p))) {
-                    net += addPosition(p, byKind);
+                    carriedIn += clearing.openPosition(p, byKind);
                 }
             }
         }
-        return Optional.of(new RollUp(code(root), asOf, List.copyOf(codes), net, Map.copyOf(byKind)));
+        return Optional.of(new RollUp(code(root), asOf, List.copyOf(codes), carriedIn + sum(byKind), Map.copyOf(byKind),
+            carriedIn));
     }
 
     /** @return true if {@code root} is a proper ancestor of {@code p} at a business time. */

@@ -56,8 +56,11 @@ public final class CommandLayout {
     public static final int FIRST_EXTENSION_TYPE = 64;
     /** Last command type reserved for state extensions. */
     public static final int LAST_EXTENSION_TYPE = 1023;
-    /** Most entries one operation of an extension may generate. */
-    public static final int MAX_GENERATED_ENTRIES = 64;
+    /**
+     * Most entries one operation of an extension may generate. Ordinary operations generate a few; a cycle close
+     * of the alliance domain books one settlement entry per 63 parties settled.
+     */
+    public static final int MAX_GENERATED_ENTRIES = 4096;
 
     /** Entry flag: the entry reserves (pending) instead of posting. */
     public static final int ENTRY_PENDING = 1;

@@ -157,7 +157,24 @@ public enum ResultCode {
     /** A transfer names the same member as sender and receiver. */
     SAME_MEMBER(129),
     /** The hold timeout is outside 1..604800 seconds. */
-    INVALID_HOLD_TIMEOUT(130);
+    INVALID_HOLD_TIMEOUT(130),
+    /**
+     * The business time is older than the newest time the alliance ledger has applied, and not older than the end
+     * of the last closed cycle (only such late events are accepted, into the open cycle).
+     */
+    TIME_OUT_OF_ORDER(131),
+    /** A cycle ending at this time was already closed by another command; nothing changed. */
+    CYCLE_ALREADY_CLOSED(132),
+    /** The time is before the end of the last closed cycle. */
+    CYCLE_BEFORE_LAST_CLOSE(133),
+    /** More lots expire by the cycle's end than one close sweeps: sweep them first, then close again. */
+    SWEEP_REQUIRED(134),
+    /** More settlement instructions than one close can book. */
+    CYCLE_TOO_LARGE(135),
+    /** A refund in points names a sale; only accruals are refunded in points. */
+    POINTS_REFUND_OF_SALE(136),
+    /** A channel transaction id is given for a refund of an accrual, which went through no channel. */
+    CHANNEL_TRANSACTION_NOT_APPLICABLE(137);
 
     private static final ResultCode[] BY_CODE;
 

@@ -39,8 +39,10 @@ public final class Books {
     private long entryReferenceLow;
     private boolean entryOpen;
     private boolean entryOverflowed;
-    private final UnsafeBuffer generated = new UnsafeBuffer(
-        new byte[MAX_GENERATED_ENTRIES * (ENTRY_POSTINGS_OFFSET + POSTING_LENGTH * MAX_POSTINGS)]);
+    // Room for 64 full entries up front; an operation that generates more (a cycle close settling thousands of
+    // parties) grows it once, so ordinary operations never allocate here.
+    private static final int MAX_ENTRY_LENGTH = ENTRY_POSTINGS_OFFSET + POSTING_LENGTH * MAX_POSTINGS;
+    private UnsafeBuffer generated = new UnsafeBuffer(new byte[64 * MAX_ENTRY_LENGTH]);
     private final int[] generatedOffsets = new int[MAX_GENERATED_ENTRIES + 1];
     private int generatedCount;
     private long operationIdHigh;
@@ -272,6 +274,11 @@ public final class Books {
         }
         final int at = generatedOffsets[generatedCount];
         final int length = ENTRY_POSTINGS_OFFSET + POSTING_LENGTH * n;
+        if (at + length > generated.capacity()) {
+            final byte[] grown = new byte[Math.min(MAX_GENERATED_ENTRIES * MAX_ENTRY_LENGTH, generated.capacity() * 4)];
+            generated.getBytes(0, grown, 0, at);
+            generated = new UnsafeBuffer(grown);
+        }
         generated.setMemory(at, ENTRY_POSTINGS_OFFSET, (byte)0);
         generated.putShort(at + TYPE_OFFSET, (short)TYPE_GENERATED_ENTRY);
         generated.putInt(at + LENGTH_OFFSET, length);

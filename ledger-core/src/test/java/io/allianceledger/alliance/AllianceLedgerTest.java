@@ -53,11 +53,11 @@ class AllianceLedgerTest {
                 new Accrue(accrual, p("m1"), p("s1"), 1250, 125_000, t("2026-03-01T10:00+08:00"))).code());
             assertEquals(ResultCode.EXISTS, ledger.execute(
                 new Accrue(accrual, p("m1"), p("s1"), 1250, 125_000, t("2026-03-01T10:00+08:00"))).code());
-            assertEquals(ResultCode.CREATED, ledger.execute(
-                new Redeem(CommandId.of(n++), p("m1"), p("s2"), 250, t("2026-03-20T10:00+08:00"))).code());
             final CommandId sale = CommandId.fromName("alipay-2026031500001");
             assertEquals(ResultCode.CREATED, ledger.execute(
                 new SettleSale(sale, p("s1"), p("alipay"), "2026031500001", 3300, t("2026-03-15T12:00+08:00"))).code());
+            assertEquals(ResultCode.CREATED, ledger.execute(
+                new Redeem(CommandId.of(n++), p("m1"), p("s2"), 250, t("2026-03-20T10:00+08:00"))).code());
 
             final MemberPoints points = alliance.memberPoints("m1", t("2026-03-20T10:00+08:00")).join().orElseThrow();
             assertEquals(1000, points.available());

@@ -1,5 +1,6 @@
 package io.allianceledger.alliance;
 
+import io.allianceledger.alliance.command.Role;
 import io.allianceledger.alliance.command.RuleSet;
 import io.allianceledger.alliance.command.SettleSale;
 import io.allianceledger.alliance.command.SplitShare;
@@ -23,10 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Properties over random alliance workloads (random tree, rule changes, every operation, random partial refunds):
- * every asset sums to zero; points outstanding equal the members' points; the operator's points liability equals
- * the lots' remaining value; split parts sum exactly, none negative, each within one minor unit of its exact
- * share; a full refund restores every party exactly; replay and restore give the same state hash.
+ * Properties over random alliance workloads (random tree, rule changes, every operation, random partial refunds,
+ * late events, random cycle closes): every asset sums to zero; points outstanding equal the members' points; the
+ * operator's points liability equals the lots' remaining value; split parts sum exactly, none negative, each within
+ * one minor unit of its exact share; a full refund restores every party exactly; every cycle's settlement sums to
+ * zero, settles exactly the positions at or above the minimum in force, and carries out of cycle n what cycle n + 1
+ * carries in; statements sum to each party's change; all cycles' movements and settlements reconcile with the
+ * clearing balances; replay and restore give the same state hash and the same cycles.
  */
 class AlliancePropertyTest {
     private static final int COMMANDS = 12_000;
@@ -42,7 +46,11 @@ class AlliancePropertyTest {
         for (int i = 1; i <= COMMANDS; i++) {
             final AllianceWorkload.Step step = w.step();
             if (step.code() == ResultCode.CREATED) {
-                if (step.kind() == AllianceWorkload.Kind.SALE) {
+                if (step.kind() == AllianceWorkload.Kind.CLOSE) {
+                    final AllianceDomain domain = w.d.domain();
+                    final CycleView cycle = domain.lastCycle().orElseThrow();
+                    checkCycle(w, cycle, cycle.number() == 1 ? null : domain.cycle(cycle.number() - 1).orElseThrow());
+                } else if (step.kind() == AllianceWorkload.Kind.SALE) {
                     checkSplit(w, step.command().id(), ((SettleSale)step.command()).store(), step.time());
                 } else if (step.kind() == AllianceWorkload.Kind.REFUND_SALE) {
                     final CommandId sale = ((io.allianceledger.alliance.command.Refund)step.command()).original();
@@ -59,13 +67,22 @@ class AlliancePropertyTest {
             }
         }
         checkInvariants(w);
+        checkHistory(w);
         final String hash = w.d.machine().stateHash();
-        assertEquals(hash, w.d.replay().stateHash(), "replay");
+        final StateMachine replayed = w.d.replay();
+        assertEquals(hash, replayed.stateHash(), "replay");
         final StateMachine restored = w.d.restore();
         assertEquals(hash, restored.stateHash(), "restore");
         assertTrue(restored.extension().findViolation().isEmpty());
-        System.out.printf("%d random commands, %s created, %d full refunds checked, in %d ms%n", COMMANDS, w.created,
-            fullRefunds, (System.nanoTime() - start) / 1_000_000);
+        for (final StateMachine m : List.of(replayed, restored)) {
+            final AllianceDomain copy = (AllianceDomain)m.extension();
+            assertEquals(w.d.domain().ledgerTime(), copy.ledgerTime());
+            for (int n = 1; n <= w.closes.size(); n++) {
+                assertEquals(w.d.domain().cycle(n), copy.cycle(n), "cycle " + n);
+            }
+        }
+        System.out.printf("%d random commands, %s created, %d cycles closed, %d full refunds checked, in %d ms%n",
+            COMMANDS, w.created, w.closes.size(), fullRefunds, (System.nanoTime() - start) / 1_000_000);
         for (final AllianceWorkload.Kind kind : AllianceWorkload.Kind.values()) {
             assertTrue(w.created.getOrDefault(kind, 0) > 0, "no " + kind + " succeeded: the workload is too weak");
         }
@@ -120,6 +137,95 @@ class AlliancePropertyTest {
 
     private static long id(final String code) {
         return io.allianceledger.alliance.command.ParticipantCode.idOf(code);
+    }
+
+    /**
+     * One closed cycle against its rules, recomputed independently: positions are carried in plus movements; each
+     * is settled whole when its magnitude reaches the minimum in force at the cycle's end (the store's rules for a
+     * store, the default otherwise) and carried otherwise; carried in = the previous cycle's carried out; the
+     * settlement sums to zero; the operator's result balances the parties' movements; each party's statement sums
+     * to its change, and paging through it gives the same lines.
+     */
+    private static void checkCycle(final AllianceWorkload w, final CycleView cycle, final CycleView previous) {
+        final AllianceDomain domain = w.d.domain();
+        final Map<String, Long> carriedOut = new HashMap<>();
+        if (previous != null) {
+            assertEquals(previous.end(), cycle.start());
+            previous.parties().forEach(p -> carriedOut.put(p.code(), p.carriedOut()));
+        }
+        long settled = cycle.operator().settled();
+        long moved = 0;
+        int lines = 0;
+        for (final CycleView.PartyLine p : cycle.parties()) {
+            final long movements = p.movements().values().stream().mapToLong(Long::longValue).sum();
+            assertEquals(CycleView.MOVEMENT_COLUMNS, List.copyOf(p.movements().keySet()));
+            assertEquals(p.position(), p.carriedIn() + movements, p.code());
+            assertEquals(p.carriedOut(), p.position() - p.settled(), p.code());
+            assertEquals(carriedOut.getOrDefault(p.code(), 0L), p.carriedIn(), () -> "carried into cycle "
+                + cycle.number() + " by " + p.code());
+            final long minimum = domain.ruleInForce(p.role() == Role.STORE ? p.code() : null, cycle.end())
+                .map(v -> v.rules().minimumSettlement()).orElse(0L);
+            assertEquals(minimum, p.minimumSettlement(), p.code());
+            assertEquals(p.position() != 0 && Math.abs(p.position()) >= minimum ? p.position() : 0, p.settled(),
+                p.code());
+            final List<StatementLine> statement = page(c -> domain.statement(cycle.number(), p.code(), c, 7).orElseThrow());
+            assertEquals(p.carriedOut() - p.carriedIn(), statement.stream().mapToLong(StatementLine::amount).sum());
+            assertEquals(p.lateMovements(), statement.stream().filter(StatementLine::late).count());
+            for (final StatementLine line : statement) {
+                assertEquals(line.late(), line.time() < cycle.start() && previous != null, line.toString());
+                assertTrue(line.kind() == MovementKind.SETTLEMENT ? line.time() == cycle.end() : line.time() <= cycle.end());
+            }
+            settled += p.settled();
+            moved += movements;
+            lines += statement.size();
+        }
+        assertEquals(0, settled, "cycle " + cycle.number() + " settlement sums to zero");
+        assertEquals(0, moved + cycle.operator().liabilityChange() + cycle.operator().result());
+        assertEquals(lines, page(c -> domain.statementLines(cycle.number(), c, 500).orElseThrow()).size());
+    }
+
+    /**
+     * The whole history: for every party, Σ over cycles of (movements - settled) plus its open-cycle movements is
+     * its clearing balance; a channel's transactions sum to its sales less refunds, each transaction id once.
+     */
+    private static void checkHistory(final AllianceWorkload w) {
+        final AllianceDomain domain = w.d.domain();
+        final Map<String, Long> history = new HashMap<>();
+        final Map<String, Long> settledBy = new HashMap<>();
+        for (int n = 1; n <= w.closes.size(); n++) {
+            for (final CycleView.PartyLine p : domain.cycle(n).orElseThrow().parties()) {
+                history.merge(p.code(), p.position() - p.carriedIn() - p.settled(), Long::sum);
+                settledBy.merge(p.code(), p.settled(), Long::sum);
+            }
+        }
+        for (final String party : w.clearingParties) {
+            final ParticipantBalances.Position open = domain.balances(party).orElseThrow().position();
+            final long balance = w.d.account(domain.accountId(party, AccountKind.CLEARING).orElseThrow()).creditBalance();
+            assertEquals(balance, open.net(), party);
+            assertEquals(open.carriedIn(), history.getOrDefault(party, 0L), party);
+            assertEquals(balance, history.getOrDefault(party, 0L)
+                + open.byKind().values().stream().mapToLong(Long::longValue).sum(), party);
+        }
+        for (final String channel : w.channels) {
+            final List<ChannelTransaction> all = page(c ->
+                domain.channelTransactions(channel, Long.MIN_VALUE, Long.MAX_VALUE, c, 100).orElseThrow());
+            final long balance = w.d.account(domain.accountId(channel, AccountKind.CLEARING).orElseThrow()).creditBalance();
+            assertEquals(-(balance + settledBy.getOrDefault(channel, 0L)),
+                all.stream().mapToLong(ChannelTransaction::amount).sum(), channel);
+            final List<String> ids = all.stream().map(ChannelTransaction::transactionId).filter(x -> x != null).toList();
+            assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "transaction ids are unique per channel");
+        }
+    }
+
+    private static <T> List<T> page(final java.util.function.LongFunction<Page<T>> pages) {
+        final List<T> out = new ArrayList<>();
+        long cursor = Page.FIRST;
+        do {
+            final Page<T> p = pages.apply(cursor);
+            out.addAll(p.items());
+            cursor = p.next();
+        } while (cursor != Page.END);
+        return out;
     }
 
     private static void checkInvariants(final AllianceWorkload w) {

@@ -2,6 +2,7 @@ package io.allianceledger.alliance;
 
 import io.allianceledger.alliance.command.Accrue;
 import io.allianceledger.alliance.command.CaptureHold;
+import io.allianceledger.alliance.command.CloseCycle;
 import io.allianceledger.alliance.command.ConfigureAlliance;
 import io.allianceledger.alliance.command.Correct;
 import io.allianceledger.alliance.command.HoldPoints;
@@ -49,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AllianceResultCodeTest {
     private static final Set<ResultCode> SEEN = EnumSet.noneOf(ResultCode.class);
     private static final long T = t("2026-03-15T12:00+08:00");
+    private static final long DAY = 86_400_000L;
 
     private static void expect(final AllianceDriver d, final ResultCode code, final Command command) {
         final byte[] before = body(d);
@@ -103,8 +105,8 @@ class AllianceResultCodeTest {
         expect(d, CREATED, new MoveStore(d.id(), id("s1"), id("city"), T));
         expect(d, MOVE_NOT_AFTER_PREVIOUS, new MoveStore(d.id(), id("s1"), id("hq1"), T));
         expect(d, INVALID_TIME, new MoveStore(d.id(), id("s1"), id("hq1"), -1));
-        expect(d, WRONG_ROLE, new SetSuspended(d.id(), id("op"), true));
-        expect(d, CREATED, new SetSuspended(d.id(), id("m2"), true));
+        expect(d, WRONG_ROLE, new SetSuspended(d.id(), id("op"), true, T));
+        expect(d, CREATED, new SetSuspended(d.id(), id("m2"), true, T));
         expect(d, PARTICIPANT_SUSPENDED, new Accrue(d.id(), id("m2"), id("s1"), 10, 0, T));
     }
 
@@ -144,8 +146,8 @@ class AllianceResultCodeTest {
         final CommandId hold = d.id();
         expect(d, CREATED, new HoldPoints(hold, id("m1"), id("s1"), 10, T, 60));
         expect(d, CAPTURE_EXCEEDS_HOLD, new CaptureHold(d.id(), hold, 11, T));
-        expect(d, CREATED, new ReleaseHold(d.id(), hold));
-        expect(d, HOLD_NOT_OPEN, new ReleaseHold(d.id(), hold));
+        expect(d, CREATED, new ReleaseHold(d.id(), hold, T));
+        expect(d, HOLD_NOT_OPEN, new ReleaseHold(d.id(), hold, T));
         expect(d, NOT_CORRECTABLE, new Correct(d.id(), hold, T));
         expect(d, ORIGINAL_NOT_FOUND, new Refund(d.id(), CommandId.of(999_999), 1, T));
         final CommandId redemption = d.id();
@@ -167,6 +169,84 @@ class AllianceResultCodeTest {
         expect(d, AMOUNT_MUST_BE_POSITIVE, new SettleSale(d.id(), id("s2"), id("alipay"), "tx-2", 0, T));
         expect(d, INVALID_TEXT, RawCommand.edit(new SettleSale(d.id(), id("s2"), id("alipay"), "tx-2", 1, T),
             b -> b.putByte(64, (byte)0x80)));
+    }
+
+    @Test
+    void timeOrder() {
+        final StandardAlliance a = new StandardAlliance();
+        final AllianceDriver d = a.d;
+        expect(d, CREATED, new Accrue(d.id(), id("m1"), id("s1"), 100, 1000, T));
+        expect(d, CREATED, new Accrue(d.id(), id("m1"), id("s1"), 100, 1000, T)); // equal times are in order
+        expect(d, TIME_OUT_OF_ORDER, new Accrue(d.id(), id("m1"), id("s1"), 100, 1000, T - 1));
+        expect(d, TIME_OUT_OF_ORDER, new MoveStore(d.id(), id("s1"), id("city"), T - 1));
+        expect(d, TIME_OUT_OF_ORDER, new SetSuspended(d.id(), id("s1"), true, T - 1));
+        expect(d, INVALID_TIME, new ReleaseHold(d.id(), CommandId.of(1), -1));
+    }
+
+    @Test
+    void cycles() {
+        final StandardAlliance a = new StandardAlliance();
+        final AllianceDriver d = a.d;
+        expect(d, CREATED, new SettleSale(d.id(), id("s1"), id("alipay"), "tx-1", 100, T));
+        final CloseCycle close = new CloseCycle(d.id(), T + DAY);
+        expect(d, CREATED, close);
+        expect(d, EXISTS, close);
+        expect(d, CYCLE_ALREADY_CLOSED, new CloseCycle(d.id(), T + DAY));
+        expect(d, CYCLE_BEFORE_LAST_CLOSE, new CloseCycle(d.id(), T + DAY - 1));
+        expect(d, INVALID_TIME, new CloseCycle(d.id(), -1));
+        expect(d, MALFORMED_COMMAND, RawCommand.edit(new CloseCycle(d.id(), T + 2 * DAY), b -> b.putInt(4, 40)));
+        expect(d, CREATED, new SettleSale(d.id(), id("s1"), id("alipay"), "tx-2", 100, T + 3 * DAY));
+        expect(d, TIME_OUT_OF_ORDER, new CloseCycle(d.id(), T + 2 * DAY));
+        // Late: older than the closed cycle's end, so admitted into the open cycle.
+        expect(d, CREATED, new SettleSale(d.id(), id("s1"), id("alipay"), "tx-3", 100, T));
+    }
+
+    @Test
+    void aCloseSweepsAtMost4096Lots() {
+        final AllianceDriver d = new AllianceDriver();
+        d.ok(new ConfigureAlliance(d.id(), "Asia/Shanghai", 1001, 156));
+        d.ok(new RegisterParticipant(d.id(), "op", Role.OPERATOR, null));
+        d.ok(new RegisterParticipant(d.id(), "s1", Role.STORE, "op"));
+        d.ok(new RegisterParticipant(d.id(), "m1", Role.MEMBER, null));
+        d.ok(new RegisterRuleSet(d.id(), null, T, new RuleSet(100, 80, 0, 0, ShortfallPolicy.NEGATIVE, 0, List.of(),
+            0, 0)));
+        for (int i = 0; i < 4097; i++) {
+            d.ok(new Accrue(d.id(), id("m1"), id("s1"), 1, 0, T + i));
+        }
+        expect(d, SWEEP_REQUIRED, new CloseCycle(d.id(), T + 2 * DAY));
+        expect(d, CREATED, new SweepExpiry(d.id(), T + 2 * DAY, 4096));
+        expect(d, CREATED, new CloseCycle(d.id(), T + 2 * DAY)); // sweeps the last lot itself
+        assertEquals(1, d.domain().lastCycle().orElseThrow().sweptLots());
+    }
+
+    @Test
+    void aCloseBooksAtMostItsBoundOfSettlements() {
+        final StandardAlliance a = new StandardAlliance(ShortfallPolicy.NEGATIVE, new AllianceDriver(new AllianceDomain(64, 2)));
+        final AllianceDriver d = a.d;
+        expect(d, CREATED, new SettleSale(d.id(), id("s1"), id("alipay"), "tx-1", 1_000_000, T));
+        // s1, hq1 and the channel reach 100.00 CNY: three instructions, one more than this domain's bound.
+        expect(d, CYCLE_TOO_LARGE, new CloseCycle(d.id(), T + DAY));
+    }
+
+    @Test
+    void refunds() {
+        final StandardAlliance a = new StandardAlliance();
+        final AllianceDriver d = a.d;
+        final CommandId sale = d.id();
+        final CommandId accrual = d.id();
+        expect(d, CREATED, new SettleSale(sale, id("s1"), id("alipay"), "tx-1", 1000, T));
+        expect(d, CREATED, new Accrue(accrual, id("m1"), id("s1"), 100, 1000, T));
+        expect(d, POINTS_REFUND_OF_SALE, Refund.points(d.id(), sale, 1, T));
+        expect(d, CHANNEL_TRANSACTION_NOT_APPLICABLE, new Refund(d.id(), accrual, 1, Refund.Unit.FEN, "r-1", T));
+        expect(d, DUPLICATE_CHANNEL_TRANSACTION, new Refund(d.id(), sale, 1, Refund.Unit.FEN, "tx-1", T));
+        expect(d, CREATED, new Refund(d.id(), sale, 1, Refund.Unit.FEN, "r-1", T));
+        expect(d, DUPLICATE_CHANNEL_TRANSACTION, new Refund(d.id(), sale, 1, Refund.Unit.FEN, "r-1", T));
+        expect(d, DUPLICATE_CHANNEL_TRANSACTION, new SettleSale(d.id(), id("s2"), id("alipay"), "r-1", 100, T));
+        expect(d, REFUND_EXCEEDS_REMAINING, Refund.points(d.id(), accrual, 101, T));
+        expect(d, INVALID_TEXT, RawCommand.edit(new Refund(d.id(), sale, 1, Refund.Unit.FEN, "r-2", T),
+            b -> b.putByte(64, (byte)0xFF)));
+        expect(d, MALFORMED_COMMAND, RawCommand.edit(new Refund(d.id(), sale, 1, T), b -> b.putByte(56, (byte)2)));
+        expect(d, MALFORMED_COMMAND, RawCommand.edit(new Refund(d.id(), sale, 1, T), b -> b.putByte(58, (byte)1)));
     }
 
     @Test

@@ -63,7 +63,7 @@ class HoldExpiryTransferScenarioTest {
         assertEquals(230, a.credit("m1", MEMBER_POINTS));
         assertEquals(288, a.credit("op", POINTS_LIABILITY)); // 438 - 150
         assertEquals("CAPTURED", a.d.domain().hold(hold).orElseThrow().status());
-        assertEquals(ResultCode.HOLD_NOT_OPEN, a.d.apply(new ReleaseHold(a.d.id(), hold)));
+        assertEquals(ResultCode.HOLD_NOT_OPEN, a.d.apply(new ReleaseHold(a.d.id(), hold, t("2026-03-21T09:05+08:00"))));
         a.assertInvariants();
     }
 
@@ -91,7 +91,7 @@ class HoldExpiryTransferScenarioTest {
         final String before = a.d.machine().stateHash();
         final CommandId hold = a.d.id();
         a.d.ok(new HoldPoints(hold, id("m1"), id("s1"), 350, t("2026-03-21T09:00+08:00"), 60));
-        a.d.ok(new ReleaseHold(a.d.id(), hold));
+        a.d.ok(new ReleaseHold(a.d.id(), hold, t("2026-03-21T09:00+08:00")));
         final MemberPoints p = a.d.domain().memberPoints("m1", t("2026-03-21T09:00+08:00")).orElseThrow();
         assertEquals(350, p.available());
         assertEquals("RELEASED", a.d.domain().hold(hold).orElseThrow().status());

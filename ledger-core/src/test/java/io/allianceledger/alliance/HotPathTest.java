@@ -77,7 +77,7 @@ class HotPathTest {
         out.add(new HoldPoints(hold, p("m1"), p("s2"), 50, time, 600));
         out.add(new CaptureHold(id(), hold, 30, time));
         out.add(new HoldPoints(hold2, p("m1"), p("s2"), 20, time, 600));
-        out.add(new ReleaseHold(id(), hold2));
+        out.add(new ReleaseHold(id(), hold2, time));
         out.add(new TransferPoints(id(), p("m1"), p("m2"), 70, time));
         out.add(new Redeem(id(), p("m2"), p("s1"), 60, time));
         out.add(new SettleSale(id(), p("s1"), p("pay"), "tx-" + i, 3300 + i, time));
@@ -160,7 +160,7 @@ class HotPathTest {
             d.ok(new Accrue(id(), p("m1"), p("s1"), 1, 0, start + i * 1000L));
         }
         for (int i = 0; i < 10; i++) {
-            d.ok(new Accrue(id(), p("m2"), p("s1"), 1, 0, start + i * 1000L));
+            d.ok(new Accrue(id(), p("m2"), p("s1"), 1, 0, start + (20_000 + i) * 1000L));
         }
         final long now = start + DAY;
         final AllianceDomain domain = d.domain();

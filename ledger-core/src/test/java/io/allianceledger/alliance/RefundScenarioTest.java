@@ -11,6 +11,8 @@ import io.allianceledger.command.CommandId;
 import io.allianceledger.command.ResultCode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.allianceledger.alliance.AccountKind.*;
 import static io.allianceledger.alliance.support.StandardAlliance.id;
 import static io.allianceledger.alliance.support.StandardAlliance.t;
@@ -73,12 +75,44 @@ class RefundScenarioTest {
     void clawBackTakesOtherLotsInRedemptionOrderAfterItsOwn() {
         final StandardAlliance a = new StandardAlliance();
         final CommandId accrual = accrueAndSpend(a);                                        // own lot: 300 / 375
-        a.d.ok(new Accrue(a.d.id(), id("m1"), id("s2"), 800, 8000, t("2026-04-05T10:00+08:00"))); // 800 / 1000
+        a.d.ok(new Accrue(a.d.id(), id("m1"), id("s2"), 800, 8000, t("2026-04-21T10:00+08:00"))); // 800 / 1000
         a.d.ok(new Refund(a.d.id(), accrual, 6000, MAY));
         // 600: 300 of its own lot (375 fen), 300 of the other: roundHalfEven(1000 × 300 / 800) = 375 fen.
         assertEquals(1800 - 700 - 600, a.credit("m1", MEMBER_POINTS));
         assertEquals(625, a.credit("op", POINTS_LIABILITY));
         assertEquals(1250 - 750, a.debit("s1", CLEARING)); // s1's obligation falls by the clawed-back value
+        a.assertInvariants();
+    }
+
+    @Test
+    void aRefundInPointsClawsBackExactlyThatMany() {
+        final StandardAlliance a = new StandardAlliance();
+        final CommandId accrual = a.d.id();
+        a.d.ok(new Accrue(accrual, id("m1"), id("s1"), 1000, 10_000, t("2026-04-01T10:00+08:00"))); // V = 1250
+        a.d.ok(Refund.points(a.d.id(), accrual, 400, MAY));
+        // 400 points of its own lot: roundHalfEven(1250 × 400 / 1000) = 500 fen back to s1; the purchase amount
+        // refunded with them is roundHalfEven(10000 × 400 / 1000) = 4000, so fen and points stay in step.
+        assertEquals(600, a.credit("m1", MEMBER_POINTS));
+        assertEquals(750, a.debit("s1", CLEARING));
+        final AccrualView v = a.d.domain().accrual(accrual).orElseThrow();
+        assertEquals(List.of(600L, 6000L), List.of(v.remainingPoints(), v.remainingPurchase()));
+        assertEquals(ResultCode.REFUND_EXCEEDS_REMAINING, a.d.apply(Refund.points(a.d.id(), accrual, 601, MAY)));
+        a.d.ok(new Refund(a.d.id(), accrual, 6000, MAY)); // the rest, in fen: all 600 remaining points
+        assertEquals(0, a.credit("m1", MEMBER_POINTS));
+        assertEquals(0, a.debit("s1", CLEARING));
+        a.assertInvariants();
+    }
+
+    @Test
+    void aRefundInPointsFollowsTheAccrualsShortfallPolicy() {
+        final StandardAlliance a = new StandardAlliance();
+        final CommandId accrual = accrueAndSpend(a);
+        a.d.ok(Refund.points(a.d.id(), accrual, 600, MAY));
+        // The same as refunding 60.00 CNY: 300 from the own lot (375 fen), 300 short and owed (NEGATIVE).
+        assertEquals(-300, a.credit("m1", MEMBER_POINTS));
+        assertEquals(1250 - 375, a.debit("s1", CLEARING));
+        assertEquals(300, a.d.domain().memberPoints("m1", MAY).orElseThrow().owed());
+        assertEquals(4000, a.d.domain().accrual(accrual).orElseThrow().remainingPurchase());
         a.assertInvariants();
     }
 
@@ -112,12 +146,12 @@ class RefundScenarioTest {
         final StandardAlliance a = new StandardAlliance();
         final CommandId accrual = a.d.id();
         a.d.ok(new Accrue(accrual, id("m1"), id("s1"), 1000, 10_000, t("2026-04-01T10:00+08:00")));
-        a.d.ok(new SetSuspended(a.d.id(), id("s1"), true));
+        a.d.ok(new SetSuspended(a.d.id(), id("s1"), true, t("2026-04-01T10:00+08:00")));
         assertEquals(ResultCode.PARTICIPANT_SUSPENDED,
             a.d.apply(new Accrue(a.d.id(), id("m1"), id("s1"), 1, 0, MAY)));
         a.d.ok(new Refund(a.d.id(), accrual, 10_000, MAY));
         assertEquals(0, a.debit("s1", CLEARING));
-        a.d.ok(new SetSuspended(a.d.id(), id("s1"), false));
+        a.d.ok(new SetSuspended(a.d.id(), id("s1"), false, MAY));
         a.d.ok(new Accrue(a.d.id(), id("m1"), id("s1"), 1, 0, MAY));
         a.assertInvariants();
     }

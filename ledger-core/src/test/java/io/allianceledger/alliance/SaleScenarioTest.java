@@ -113,7 +113,7 @@ class SaleScenarioTest {
         a.d.ok(new Refund(a.d.id(), sale, 1000, t("2026-04-03T10:00+08:00")));
         // Over remaining 2300: 970.0, 6.09, 3.04, 14.78, 6.09 -> 970, 6, 3, 15, 6.
         assertEquals(List.of(1261L, 8L, 4L, 19L, 8L), remaining(a.d.domain().sale(sale).orElseThrow()));
-        assertEquals(ResultCode.REFUND_EXCEEDS_REMAINING, a.d.apply(new Refund(a.d.id(), sale, 1301, MARCH)));
+        assertEquals(ResultCode.REFUND_EXCEEDS_REMAINING, a.d.apply(new Refund(a.d.id(), sale, 1301, t("2026-04-03T10:00+08:00"))));
         a.d.ok(new Refund(a.d.id(), sale, 1300, t("2026-04-04T10:00+08:00")));
         assertEquals(List.of(0L, 0L, 0L, 0L, 0L), remaining(a.d.domain().sale(sale).orElseThrow()));
         for (final String party : List.of("s1", "city", "prov", "hq1", "alipay")) {

@@ -20,7 +20,7 @@ public final class AllianceLayout {
     public static final int TYPE_CONFIGURE_ALLIANCE = 64;
     /** u8 role at 24, u8 code length at 25, i64 parent id at 32 (0 for none), code bytes (UTF-8) from 40. */
     public static final int TYPE_REGISTER_PARTICIPANT = 65;
-    /** i64 participant at 24, u8 suspended (0 or 1) at 32; length 40. */
+    /** i64 participant at 24, u8 suspended (0 or 1) at 32, i64 event time at 40; length 48. */
     public static final int TYPE_SET_SUSPENDED = 66;
     /** i64 store at 24, i64 new parent at 32, i64 effective from at 40; length 48. */
     public static final int TYPE_MOVE_STORE = 67;
@@ -40,7 +40,7 @@ public final class AllianceLayout {
     public static final int TYPE_HOLD = 72;
     /** i64 hold id high at 24, low at 32, i64 points at 40, i64 event time at 48; length 56. */
     public static final int TYPE_CAPTURE_HOLD = 73;
-    /** i64 hold id high at 24, low at 32; length 40. */
+    /** i64 hold id high at 24, low at 32, i64 event time at 40; length 48. */
     public static final int TYPE_RELEASE_HOLD = 74;
     /** i64 as-of time at 24, i32 most lots at 32; length 40. */
     public static final int TYPE_SWEEP_EXPIRY = 75;
@@ -51,12 +51,18 @@ public final class AllianceLayout {
      * transaction id bytes (UTF-8) from 64.
      */
     public static final int TYPE_SETTLE_SALE = 77;
-    /** i64 original id high at 24, low at 32, i64 amount at 40, i64 event time at 48; length 56. */
+    /**
+     * i64 original id high at 24, low at 32, i64 amount (fen, or points when the unit is points) at 40, i64 event
+     * time at 48, u8 unit at 56 (0 fen, 1 points), u8 channel transaction id length at 57 (0 for none), channel
+     * transaction id bytes (UTF-8) from 64; length 64 without a transaction id.
+     */
     public static final int TYPE_REFUND = 78;
     /** i64 original id high at 24, low at 32, i64 event time at 40; length 48. */
     public static final int TYPE_CORRECT = 79;
+    /** i64 through (the cycle's end, exclusive) at 24; length 32. */
+    public static final int TYPE_CLOSE_CYCLE = 80;
     /** Last type used by the alliance. */
-    public static final int LAST_TYPE = 79;
+    public static final int LAST_TYPE = 80;
 
     /** Most split shares in a rule set: agent levels 1..8 and the HQ. */
     public static final int MAX_SHARES = 9;
@@ -101,8 +107,17 @@ public final class AllianceLayout {
     public static final int ZONE_OFFSET = 40;
     /** Register participant: offset of the code bytes. */
     public static final int CODE_OFFSET = 40;
-    /** Settle sale: offset of the transaction id bytes. */
+    /** Settle sale and refund: offset of the transaction id bytes. */
     public static final int TRANSACTION_OFFSET = 64;
+    /** Refund: offset of the unit (0 fen, 1 points). */
+    public static final int REFUND_UNIT_OFFSET = 56;
+    /** Refund: offset of the channel transaction id's length. */
+    public static final int REFUND_TRANSACTION_LENGTH_OFFSET = 57;
+    /**
+     * Most settlement instructions one cycle close books: 4096 entries per operation, less 64 for the close's
+     * expiry sweep, of 63 parties each.
+     */
+    public static final int MAX_SETTLEMENTS_PER_CLOSE = (4096 - 64) * 63;
 
     private AllianceLayout() {
     }

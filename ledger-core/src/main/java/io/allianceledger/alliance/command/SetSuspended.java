@@ -13,11 +13,13 @@ import static io.allianceledger.alliance.command.AllianceLayout.*;
  * @param id          idempotency key.
  * @param participant the participant's id.
  * @param suspended   true to suspend, false to resume.
+ * @param eventTime   business time, epoch milliseconds; orders the change among the ledger's events (it takes
+ *                    effect for every command applied after it).
  */
-public record SetSuspended(CommandId id, long participant, boolean suspended) implements Command {
+public record SetSuspended(CommandId id, long participant, boolean suspended, long eventTime) implements Command {
     @Override
     public int encodedLength() {
-        return 40;
+        return 48;
     }
 
     @Override
@@ -25,6 +27,7 @@ public record SetSuspended(CommandId id, long participant, boolean suspended) im
         Command.writeHeader(buffer, offset, TYPE_SET_SUSPENDED, encodedLength(), id);
         buffer.putLong(offset + FIELD_0, participant);
         buffer.putByte(offset + FIELD_1, (byte)(suspended ? 1 : 0));
+        buffer.putLong(offset + FIELD_2, eventTime);
         return encodedLength();
     }
 }

@@ -32,7 +32,12 @@ public final class AllianceDriver {
     private long nextId = 1;
 
     public AllianceDriver() {
-        domain = new AllianceDomain();
+        this(new AllianceDomain());
+    }
+
+    /** @param domain a fresh domain, e.g. one built with a test bound. */
+    public AllianceDriver(final AllianceDomain domain) {
+        this.domain = domain;
         machine = new StateMachine(1024, StateMachine.DEFAULT_MAX_ACCOUNTS, domain);
     }
 

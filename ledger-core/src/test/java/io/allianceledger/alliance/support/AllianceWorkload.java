@@ -1,9 +1,11 @@
 package io.allianceledger.alliance.support;
 
 import io.allianceledger.alliance.AccountKind;
+import io.allianceledger.alliance.AccrualView;
 import io.allianceledger.alliance.SaleView;
 import io.allianceledger.alliance.command.Accrue;
 import io.allianceledger.alliance.command.CaptureHold;
+import io.allianceledger.alliance.command.CloseCycle;
 import io.allianceledger.alliance.command.ConfigureAlliance;
 import io.allianceledger.alliance.command.Correct;
 import io.allianceledger.alliance.command.HoldPoints;
@@ -34,12 +36,14 @@ import java.util.SplittableRandom;
 /**
  * Test fixture: random alliance workloads. Builds a random tree (agents up to 8 levels, HQs, stores under any
  * allowed parent), a random rule set, then issues random commands of every kind with random business times that
- * mostly advance (sometimes step back), random rule changes and store moves, and random partial refunds.
+ * mostly advance (sometimes step back, which is rejected, or reach back before the last closed cycle's end, which
+ * is accepted late), random rule changes and store moves, random partial refunds (in fen or points, with or without
+ * a channel transaction id), and cycle closes (mostly at the current time, sometimes again or earlier).
  */
 public final class AllianceWorkload {
     /** What a generated command was. */
     public enum Kind { ACCRUE, REDEEM, HOLD, CAPTURE, RELEASE, TRANSFER, SWEEP, SALE, REFUND_SALE, REFUND_ACCRUAL,
-        CORRECT, MOVE, SUSPEND, RULES }
+        REFUND_POINTS, CORRECT, MOVE, SUSPEND, RULES, CLOSE, LATE }
 
     public final AllianceDriver d = new AllianceDriver();
     public final List<String> members = new ArrayList<>();
@@ -50,6 +54,8 @@ public final class AllianceWorkload {
     public final List<CommandId> accruals = new ArrayList<>();
     public final List<CommandId> holds = new ArrayList<>();
     public final List<CommandId> redemptions = new ArrayList<>();
+    /** The ends of the cycles closed so far, in order. */
+    public final List<Long> closes = new ArrayList<>();
     public final Map<Kind, Integer> created = new EnumMap<>(Kind.class);
     private final SplittableRandom random;
     private final List<String> agents = new ArrayList<>();
@@ -60,6 +66,7 @@ public final class AllianceWorkload {
     private long lastDefaultRule;
     private long now;
     private int txn;
+    private int refundTxn;
 
     public AllianceWorkload(final long seed) {
         random = new SplittableRandom(seed);
@@ -162,12 +169,19 @@ public final class AllianceWorkload {
     /** Generates and applies one random command. @return what it was and its result. */
     public Step step() {
         now += random.nextLong(0, 6 * 3_600_000L);
-        final long time = random.nextInt(20) == 0 ? Math.max(0, now - random.nextLong(0, 3_600_000L)) : now;
+        final boolean late = !closes.isEmpty() && random.nextInt(25) == 0;
+        final long time = late ? closes.get(closes.size() - 1) - random.nextLong(1, 3 * 86_400_000L)
+            : random.nextInt(20) == 0 ? Math.max(0, now - random.nextLong(0, 3_600_000L)) : now;
         final int roll = random.nextInt(100);
-        final Kind kind;
+        Kind kind;
         final Command command;
         final CommandId id = d.id();
-        if (roll < 24) {
+        if (roll < 2) {
+            kind = Kind.CLOSE;
+            final int how = random.nextInt(10);
+            command = new CloseCycle(id, how == 0 && !closes.isEmpty() ? closes.get(closes.size() - 1)
+                : how == 1 ? now - random.nextLong(1, 86_400_000L) : now);
+        } else if (roll < 24) {
             kind = Kind.ACCRUE;
             command = new Accrue(id, id(pick(members)), id(pick(stores)), points(), random.nextLong(0, 500_000), time);
         } else if (roll < 34) {
@@ -183,7 +197,7 @@ public final class AllianceWorkload {
             command = new CaptureHold(id, hold, random.nextInt(10) == 0 ? held + 1 : random.nextLong(1, held + 1), time);
         } else if (roll < 46 && !holds.isEmpty()) {
             kind = Kind.RELEASE;
-            command = new ReleaseHold(id, recentHold());
+            command = new ReleaseHold(id, recentHold(), time);
         } else if (roll < 52) {
             kind = Kind.TRANSFER;
             command = new TransferPoints(id, id(pick(members)), id(pick(members)), points(), time);
@@ -201,13 +215,22 @@ public final class AllianceWorkload {
             final long remaining = v.amount() - v.refunded();
             final long r = remaining <= 1 || random.nextInt(3) == 0 ? Math.max(1, remaining)
                 : random.nextLong(1, remaining + 1);
-            command = new Refund(id, sale, r, time);
+            command = new Refund(id, sale, r, Refund.Unit.FEN, random.nextBoolean() ? null
+                : "rf-" + (random.nextInt(50) == 0 ? random.nextInt(Math.max(1, refundTxn)) : refundTxn++), time);
         } else if (roll < 88 && !accruals.isEmpty()) {
-            kind = Kind.REFUND_ACCRUAL;
             final CommandId accrual = pick(accruals);
-            final long remaining = d.domain().accrual(accrual).orElseThrow().remainingPurchase();
-            command = new Refund(id, accrual, remaining <= 1 || random.nextInt(3) == 0 ? Math.max(1, remaining)
-                : random.nextLong(1, remaining + 1), time);
+            final AccrualView v = d.domain().accrual(accrual).orElseThrow();
+            if (random.nextInt(3) == 0) {
+                kind = Kind.REFUND_POINTS;
+                final long remaining = v.remainingPoints();
+                command = Refund.points(id, accrual, remaining <= 1 || random.nextInt(3) == 0 ? Math.max(1, remaining)
+                    : random.nextLong(1, remaining + 1), time);
+            } else {
+                kind = Kind.REFUND_ACCRUAL;
+                final long remaining = v.remainingPurchase();
+                command = new Refund(id, accrual, remaining <= 1 || random.nextInt(3) == 0 ? Math.max(1, remaining)
+                    : random.nextLong(1, remaining + 1), time);
+            }
         } else if (roll < 91) {
             kind = Kind.CORRECT;
             final int which = random.nextInt(3);
@@ -222,7 +245,7 @@ public final class AllianceWorkload {
         } else if (roll < 95) {
             kind = Kind.SUSPEND;
             final String who = random.nextBoolean() ? pick(stores) : pick(members);
-            command = new io.allianceledger.alliance.command.SetSuspended(id, id(who), random.nextInt(3) == 0);
+            command = new io.allianceledger.alliance.command.SetSuspended(id, id(who), random.nextInt(3) == 0, time);
         } else {
             kind = Kind.RULES;
             final boolean override = random.nextInt(3) == 0;
@@ -237,14 +260,26 @@ public final class AllianceWorkload {
                 command = new RegisterRuleSet(id, null, lastDefaultRule, randomRules());
             }
         }
-        final ResultCode code = d.apply(command);
+        ResultCode code = d.apply(command);
+        if (code == ResultCode.SWEEP_REQUIRED) {
+            // What a host does: sweep as of the cycle's end until nothing is due, then close again.
+            final long through = ((CloseCycle)command).through();
+            while (d.domain().lotsDue(through) > 0) {
+                d.ok(new SweepExpiry(d.id(), through, 4096));
+            }
+            code = d.apply(command);
+        }
         if (code == ResultCode.CREATED) {
             created.merge(kind, 1, Integer::sum);
+            if (late && kind != Kind.CLOSE && kind != Kind.MOVE && kind != Kind.RULES) {
+                created.merge(Kind.LATE, 1, Integer::sum);
+            }
             switch (kind) {
                 case SALE -> sales.add(id);
                 case ACCRUE -> accruals.add(id);
                 case HOLD -> holds.add(id);
                 case REDEEM, CAPTURE -> redemptions.add(id);
+                case CLOSE -> closes.add(((CloseCycle)command).through());
                 default -> {
                 }
             }

@@ -26,13 +26,19 @@ public final class StandardAlliance {
     public static final long ISSUE = 125;   // 0.0125 CNY
     public static final long REDEEM = 80;   // 0.0080 CNY
 
-    public final AllianceDriver d = new AllianceDriver();
+    public final AllianceDriver d;
 
     public StandardAlliance() {
         this(ShortfallPolicy.NEGATIVE);
     }
 
     public StandardAlliance(final ShortfallPolicy policy) {
+        this(policy, new AllianceDriver());
+    }
+
+    /** @param driver a fresh driver, e.g. over a domain built with a test bound. */
+    public StandardAlliance(final ShortfallPolicy policy, final AllianceDriver driver) {
+        d = driver;
         d.ok(new ConfigureAlliance(d.id(), "Asia/Shanghai", POINTS, CNY));
         d.ok(new RegisterParticipant(d.id(), "op", Role.OPERATOR, null));
         d.ok(new RegisterParticipant(d.id(), "prov", Role.AGENT, "op"));
