@@ -158,9 +158,12 @@ final class Alliances {
         }
     }
 
-    /** A refund template of {@code amount} fen: rewrite with {@link #refund}. */
+    /** Length of a refund in fen without a channel transaction id. */
+    static final int REFUND_LENGTH = new Refund(CommandId.of(1), CommandId.of(2), 1, T0).encodedLength();
+
+    /** A refund template of {@code amount} fen ({@link #REFUND_LENGTH} bytes): rewrite with {@link #refund}. */
     static UnsafeBuffer refundTemplate(final long amount) {
-        final UnsafeBuffer b = new UnsafeBuffer(new byte[56]);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[REFUND_LENGTH]);
         new Refund(new CommandId(Machines.ID_HIGH, 1), new CommandId(Machines.ID_HIGH, 2), amount, REDEEM_TIME).encode(b, 0);
         return b;
     }

@@ -2,6 +2,7 @@ package io.allianceledger.bench;
 
 import io.allianceledger.alliance.command.Accrue;
 import io.allianceledger.alliance.command.CaptureHold;
+import io.allianceledger.alliance.command.CloseCycle;
 import io.allianceledger.alliance.command.ConfigureAlliance;
 import io.allianceledger.alliance.command.Correct;
 import io.allianceledger.alliance.command.HoldPoints;
@@ -70,7 +71,7 @@ public class CodecBenchmark {
             "POST_PENDING_PARTIAL", "VOID_PENDING", "LINKED_BATCH_4",
             "CONFIGURE_ALLIANCE", "REGISTER_PARTICIPANT", "SET_SUSPENDED", "MOVE_STORE", "REGISTER_RULE_SET", "ACCRUE",
             "REDEEM", "HOLD_POINTS", "CAPTURE_HOLD", "RELEASE_HOLD", "SWEEP_EXPIRY", "TRANSFER_POINTS", "SETTLE_SALE",
-            "REFUND", "CORRECT"})
+            "REFUND", "REFUND_WITH_CHANNEL_ID", "CORRECT", "CLOSE_CYCLE"})
         public String command;
 
         Command value;
@@ -99,7 +100,7 @@ public class CodecBenchmark {
         "PENDING_TRANSFER", "POST_PENDING_PARTIAL", "VOID_PENDING", "LINKED_BATCH_4",
         "CONFIGURE_ALLIANCE", "REGISTER_PARTICIPANT", "SET_SUSPENDED", "MOVE_STORE", "REGISTER_RULE_SET", "ACCRUE",
         "REDEEM", "HOLD_POINTS", "CAPTURE_HOLD", "RELEASE_HOLD", "SWEEP_EXPIRY", "TRANSFER_POINTS", "SETTLE_SALE",
-        "REFUND", "CORRECT"};
+        "REFUND", "REFUND_WITH_CHANNEL_ID", "CORRECT", "CLOSE_CYCLE"};
 
     /** Sample commands of every type, with realistic ids (business keys hashed), codes and amounts. */
     static final class CoreCommands {
@@ -136,7 +137,8 @@ public class CodecBenchmark {
                 }
                 case "CONFIGURE_ALLIANCE" -> new ConfigureAlliance(id, "Asia/Shanghai", 1001, 156);
                 case "REGISTER_PARTICIPANT" -> new RegisterParticipant(id, "store-sh-pudong-0012", Role.STORE, "hq-0003");
-                case "SET_SUSPENDED" -> new SetSuspended(id, ParticipantCode.idOf("store-sh-pudong-0012"), true);
+                case "SET_SUSPENDED" -> new SetSuspended(id, ParticipantCode.idOf("store-sh-pudong-0012"), true,
+                    Alliances.T0);
                 case "MOVE_STORE" -> new MoveStore(id, ParticipantCode.idOf("store-sh-pudong-0012"),
                     ParticipantCode.idOf("hq-0004"), Alliances.T0);
                 case "REGISTER_RULE_SET" -> new RegisterRuleSet(id, null, Alliances.T0, new RuleSet(125, 80, 365, 7,
@@ -149,13 +151,16 @@ public class CodecBenchmark {
                 case "HOLD_POINTS" -> new HoldPoints(id, ParticipantCode.idOf("member-13800138000"),
                     ParticipantCode.idOf("store-sh-pudong-0012"), 300, Alliances.REDEEM_TIME, 900);
                 case "CAPTURE_HOLD" -> new CaptureHold(id, other, 250, Alliances.REDEEM_TIME);
-                case "RELEASE_HOLD" -> new ReleaseHold(id, other);
+                case "RELEASE_HOLD" -> new ReleaseHold(id, other, Alliances.REDEEM_TIME);
                 case "SWEEP_EXPIRY" -> new SweepExpiry(id, Alliances.SWEEP_TIME, 1024);
                 case "TRANSFER_POINTS" -> new TransferPoints(id, ParticipantCode.idOf("member-13800138000"),
                     ParticipantCode.idOf("member-13900139000"), 50, Alliances.REDEEM_TIME);
                 case "SETTLE_SALE" -> new SettleSale(id, ParticipantCode.idOf("store-sh-pudong-0012"),
                     ParticipantCode.idOf("pay"), "2026112222001412345678901234", 12_850, Alliances.T0);
                 case "REFUND" -> new Refund(id, other, 2_000, Alliances.REDEEM_TIME);
+                case "REFUND_WITH_CHANNEL_ID" -> new Refund(id, other, 2_000, Refund.Unit.FEN,
+                    "2026112222001412345678909999", Alliances.REDEEM_TIME);
+                case "CLOSE_CYCLE" -> new CloseCycle(id, Alliances.REDEEM_TIME);
                 case "CORRECT" -> new Correct(id, other, Alliances.REDEEM_TIME);
                 default -> throw new IllegalArgumentException("unknown command " + kind);
             };

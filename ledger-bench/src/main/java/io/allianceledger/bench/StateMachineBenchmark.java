@@ -427,7 +427,7 @@ public class StateMachineBenchmark {
         final long[] sales = s.sales;
         for (int i = 0; i < count; i++) {
             Alliances.refund(s.refund, m.nextId(), Machines.ID_HIGH, sales[i % sales.length]);
-            m.apply(s.refund, 0, 56);
+            m.apply(s.refund, 0, Alliances.REFUND_LENGTH);
         }
         return m.result.code().ordinal();
     }
