@@ -49,7 +49,9 @@ load() { echo "$(date -u +%H:%M:%S) $1: $(cut -d' ' -f1-3 /proc/loadavg)" | tee 
 } > "$out-load.txt"
 
 if [ "$mode" = quick ]; then
-  jmh=(-f 1 -wi 1 -i 2 -w 500ms -r 500ms -p accounts=1000 -p command=TRANSFER,ACCRUE,SETTLE_SALE)
+  jmh=(-f 1 -wi 1 -i 2 -w 500ms -r 500ms -p accounts=1000 -p command=TRANSFER,ACCRUE,SETTLE_SALE
+       -p journal=PAGE_CACHE,SYNC_PER_BATCH -p topology=ONE_HANDLER -p grouping=PER_BATCH -p layout=PARALLEL_ARRAYS
+       -e HugePages -e 'ReplayBenchmark.(replayInto|readFilesOnly)')
   latency=(--rates 10000,100000 --seconds 3 --warmup-seconds 2)
   memory=(--accounts 1000000 --lots 200000 --members 200000)
 else

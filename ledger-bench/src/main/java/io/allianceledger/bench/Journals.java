@@ -1,5 +1,9 @@
 package io.allianceledger.bench;
 
+import io.allianceledger.journal.ChronicleJournal;
+import io.allianceledger.journal.DocumentGrouping;
+import io.allianceledger.journal.Durability;
+import io.allianceledger.journal.JournalConfig;
 import io.allianceledger.ledger.Journal;
 
 import java.io.IOException;
@@ -10,8 +14,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The journals the pipeline benchmarks and the latency harness run with, by name. {@code NONE} is
- * {@link Journal#NONE}: the pipeline with nothing written.
+ * The journals the pipeline benchmarks and the latency harness run with, by name: {@code NONE} is
+ * {@link Journal#NONE} (the pipeline with nothing written); {@code PAGE_CACHE} and {@code SYNC_PER_BATCH} are a
+ * {@link ChronicleJournal} with that {@link Durability}, the default {@link DocumentGrouping#PER_BATCH}, no
+ * snapshots, on a fresh directory. Open it with {@code Ledger.open}, which recovers it.
  */
 final class Journals {
     private Journals() {
@@ -26,7 +32,17 @@ final class Journals {
         if ("NONE".equals(name)) {
             return Journal.NONE;
         }
-        throw new IllegalArgumentException("unknown journal " + name);
+        return ChronicleJournal.open(config(dir, Durability.valueOf(name), DocumentGrouping.PER_BATCH));
+    }
+
+    /**
+     * @param dir        the ledger's directory.
+     * @param durability what a batch waits for.
+     * @param grouping   how frames are packed into documents.
+     * @return a journal configuration without snapshots.
+     */
+    static JournalConfig config(final Path dir, final Durability durability, final DocumentGrouping grouping) {
+        return JournalConfig.builder(dir, "bench").durability(durability).grouping(grouping).snapshotInterval(0).build();
     }
 
     /** @return a fresh directory for a journal's files, under {@code ledger.bench.dir} or the temp directory. */

@@ -26,14 +26,16 @@ import java.util.concurrent.locks.LockSupport;
  * counts against every command it delays instead of being hidden. Latencies go into an HdrHistogram
  * (microseconds to a minute, 3 significant digits).
  * <p>
- * For each journal, a fresh ledger with 1,000 accounts is warmed up, then driven at each rate for a bounded time;
+ * For each journal ({@link Journals}: the Chronicle journal in {@code PAGE_CACHE} and {@code SYNC_PER_BATCH}
+ * mode by default, or {@code NONE}), a fresh ledger with 1,000 accounts is warmed up, then driven at each rate for a bounded time;
  * every command is a two-leg transfer and must be {@code CREATED}. The driver waits by parking when the next
  * send is far and yielding when it is near, which leaves the cores to the pipeline; how late the driver itself
  * sent is recorded too ({@code sendLag}), so the driver's share of a bad percentile can be told apart. It prints a
  * table and writes JSON. It stops by itself.
  * <pre>
  * java $(flags) -Xmx4g -cp benchmarks.jar io.allianceledger.bench.LatencyHarness \
- *     [--rates 10000,50000,100000] [--seconds 10] [--warmup-seconds 5] [--journals NONE] [--wait SLEEPING]
+ *     [--rates 10000,50000,100000] [--seconds 10] [--warmup-seconds 5] [--journals PAGE_CACHE,SYNC_PER_BATCH]
+ *     [--wait SLEEPING]
  *     [--out ledger-bench/results/latency.json]
  * </pre>
  */
@@ -59,7 +61,7 @@ public final class LatencyHarness {
         int[] rates = {10_000, 50_000, 100_000};
         int seconds = 10;
         int warmupSeconds = 5;
-        List<String> journals = List.of("NONE");
+        List<String> journals = List.of("PAGE_CACHE", "SYNC_PER_BATCH");
         WaitMode waitMode = WaitMode.SLEEPING;
         Path out = null;
         for (int i = 0; i < args.length; i++) {

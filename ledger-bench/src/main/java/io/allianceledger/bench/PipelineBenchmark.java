@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * slots and stamps them, the journal stage writes them while the logic stage applies them, and the result stage
  * completes each future; the host checks every result. Hosts submit batches of {@value #BATCH} and keep
  * {@value HostBatches#WINDOW} batches in flight, so the figure is the sustained rate, not one batch's latency.
- * Measured with one and with two host threads; compare with {@link RingCeilingBenchmark}, the same ring with
- * handlers that do nothing.
+ * Measured with one and with two host threads, without a journal and with the Chronicle journal in each
+ * durability mode; compare with {@link RingCeilingBenchmark}, the same ring with handlers that do nothing, and with
+ * {@link JournalAppendBenchmark#plainMappedFile}, the same bytes appended to a plain mapped file.
  * <p>
  * On a 2-core machine the pipeline's three threads and the hosts share two cores, and the pipeline threads use
  * the default {@link WaitMode#SLEEPING}. The ledger lives for the whole fork and grows by every command.
@@ -46,24 +48,31 @@ public class PipelineBenchmark {
     /** The ledger, shared by the host threads. */
     @State(Scope.Benchmark)
     public static class Pipeline {
-        /** Where commands are journaled: NONE is {@link Journal#NONE}, the pipeline without a journal. */
-        @Param({"NONE"})
+        /**
+         * Where commands are journaled: {@code NONE} is {@link Journal#NONE}, the pipeline without a journal;
+         * {@code PAGE_CACHE} and {@code SYNC_PER_BATCH} the Chronicle journal in that durability mode (see
+         * {@link Journals}), in the temporary directory or under {@code -Dledger.bench.dir}.
+         */
+        @Param({"NONE", "PAGE_CACHE", "SYNC_PER_BATCH"})
         public String journal;
 
+        Path dir;
         Ledger ledger;
         long[] accountIds;
 
         /** Opens the ledger and its accounts. */
         @Setup(Level.Trial)
         public void open() {
-            ledger = Ledgers.open(Journal.NONE, WaitMode.SLEEPING, ACCOUNTS);
+            dir = Journals.freshDirectory("pipeline-");
+            ledger = Ledgers.open(Journals.open(journal, dir), WaitMode.SLEEPING, ACCOUNTS);
             accountIds = Ledgers.accountIds(ACCOUNTS);
         }
 
-        /** Drains and closes it. */
+        /** Drains and closes it, and deletes the journal. */
         @TearDown(Level.Trial)
         public void close() {
             ledger.close();
+            Journals.delete(dir);
         }
     }
 

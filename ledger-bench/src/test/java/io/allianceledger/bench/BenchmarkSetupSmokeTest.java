@@ -1,5 +1,7 @@
 package io.allianceledger.bench;
 
+import io.allianceledger.journal.DocumentGrouping;
+import io.allianceledger.journal.Durability;
 import io.allianceledger.ledger.WaitMode;
 import org.junit.jupiter.api.Test;
 
@@ -108,20 +110,74 @@ class BenchmarkSetupSmokeTest {
     }
 
     @Test
-    void pipelineOneHost() {
-        final PipelineBenchmark.Pipeline p = new PipelineBenchmark.Pipeline();
-        p.journal = "NONE";
-        p.open();
-        try {
-            final PipelineBenchmark.Host h = new PipelineBenchmark.Host();
-            h.start(p);
-            for (int i = 0; i < 10; i++) {
-                new PipelineBenchmark().oneHost(p, h);
+    void pipelineOneHostWithEveryJournal() {
+        for (final String journal : List.of("NONE", "PAGE_CACHE", "SYNC_PER_BATCH")) {
+            final PipelineBenchmark.Pipeline p = new PipelineBenchmark.Pipeline();
+            p.journal = journal;
+            p.open();
+            try {
+                final PipelineBenchmark.Host h = new PipelineBenchmark.Host();
+                h.start(p);
+                for (int i = 0; i < 10; i++) {
+                    new PipelineBenchmark().oneHost(p, h);
+                }
+                h.drain();
+            } finally {
+                p.close();
             }
-            h.drain();
-        } finally {
-            p.close();
+            assertFalse(java.nio.file.Files.exists(p.dir), "journal directory deleted");
         }
+    }
+
+    @Test
+    void journalAppendEveryModeAndTheCeilings() throws Exception {
+        for (final Durability d : Durability.values()) {
+            for (final DocumentGrouping g : DocumentGrouping.values()) {
+                final JournalAppendBenchmark.JournalState s = new JournalAppendBenchmark.JournalState();
+                s.durability = d;
+                s.grouping = g;
+                s.open();
+                try {
+                    new JournalAppendBenchmark().journal(s);
+                } finally {
+                    s.close();
+                }
+            }
+        }
+        final JournalAppendBenchmark.MappedState m = new JournalAppendBenchmark.MappedState();
+        m.open();
+        try {
+            new JournalAppendBenchmark().plainMappedFile(m);
+            new JournalAppendBenchmark().plainMappedFileForcedPerBatch(m);
+        } finally {
+            m.close();
+        }
+    }
+
+    @Test
+    void replayEveryWayOnASmallJournal() throws Exception {
+        final ReplayBenchmark.Journaled j = new ReplayBenchmark.Journaled();
+        j.transfers = 2_048;
+        j.write();
+        try {
+            final long n = 1 + ReplayBenchmark.ACCOUNTS + 2_048;
+            assertEquals(n, new ReplayBenchmark().recover(j));
+            assertEquals(n, new ReplayBenchmark().replayInto(j));
+            assertEquals(n, new ReplayBenchmark().verifyOnly(j));
+            assertEquals(n, new ReplayBenchmark().applyFromMemory(j));
+            new ReplayBenchmark().readFilesOnly(j);
+        } finally {
+            j.delete();
+        }
+    }
+
+    @Test
+    void journalFramesEncodeAndDecode() {
+        final JournalCodecBenchmark.Frames f = new JournalCodecBenchmark.Frames();
+        f.command = "TRANSFER";
+        f.build();
+        assertEquals(160, new JournalCodecBenchmark().frameEncode(f));
+        assertEquals(1, new JournalCodecBenchmark().frameDecode(f));
     }
 
     @Test
