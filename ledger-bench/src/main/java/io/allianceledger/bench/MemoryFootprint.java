@@ -134,6 +134,10 @@ public final class MemoryFootprint {
             - emptySize.of(DeepSize.field(emptyState, "accruals")));
         parts.put("operation index (5 long columns + hash heads)", size.of(DeepSize.field(state, "operations"))
             - emptySize.of(DeepSize.field(emptyState, "operations")));
+        parts.put("clearing positions", size.of(DeepSize.field(state, "positions"))
+            - emptySize.of(DeepSize.field(emptyState, "positions")));
+        parts.put("statements", size.of(DeepSize.field(state, "statements"))
+            - emptySize.of(DeepSize.field(emptyState, "statements")));
         parts.put("record log (Accrue record + generated entry record)", size.of(DeepSize.field(a.m.machine, "records"))
             - emptySize.of(DeepSize.field(empty.m.machine, "records")));
         parts.put("id index", size.of(DeepSize.field(a.m.machine, "ids")) - emptySize.of(DeepSize.field(empty.m.machine, "ids")));

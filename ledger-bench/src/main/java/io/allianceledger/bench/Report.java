@@ -105,7 +105,7 @@ public final class Report {
             + " min .. max |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final Row r : rows) {
-            final boolean codec = r.name().startsWith("CodecBenchmark");
+            final boolean codec = r.name().startsWith("CodecBenchmark") || r.name().startsWith("JournalCodecBenchmark");
             final String median = codec ? ns(r.median()) + " ns/op" : ops(r.medianOps()) + "/s";
             final String range = codec ? ns(r.min()) + " .. " + ns(r.max()) : ops(r.minOps()) + " .. " + ops(r.maxOps());
             b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s ± %s %s | %s | %s |%n", r.label(),

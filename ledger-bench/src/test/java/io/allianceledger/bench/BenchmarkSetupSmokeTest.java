@@ -235,7 +235,7 @@ class BenchmarkSetupSmokeTest {
         assertEquals(10_000, f.count());
         assertEquals(5, f.breakdown().size());
         final MemoryFootprint.Footprint lots = MemoryFootprint.lots(10_000);
-        assertEquals(6, lots.breakdown().size());
+        assertEquals(8, lots.breakdown().size());
         assertFalse(MemoryFootprint.json(List.of(f, lots)).isEmpty());
     }
 
