@@ -158,8 +158,8 @@ public class StateMachineBenchmark {
     /**
      * An accrual: a member earns 100 points at a store (uniform draws). Looks up the member, the store and the rule
      * version in force, computes the value at the issue price, creates a lot (linked last in the member's list, queued
-     * for expiry), an accrual record and an operation-index entry, and posts one generated entry of five legs across
-     * both assets.
+     * for expiry), an accrual record and an operation-index entry, and posts one generated entry across both assets
+     * (four legs; five when the member repays a debt).
      *
      * @param s the alliance.
      * @return the last result code's ordinal.
