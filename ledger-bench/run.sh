@@ -8,7 +8,7 @@
 #
 # Usage: ledger-bench/run.sh [--quick] [--no-build] [extra JMH options, e.g. a benchmark regexp]
 #   full (default): about 15 minutes on 2 cores; needs about 12 GB of free memory (10 million members).
-#   --quick:        about 2 minutes; smaller sizes, one short fork per benchmark; a smoke run, not a measurement.
+#   --quick:        about 2 to 2.5 minutes; one representative per kind, one short fork each; a smoke run.
 #
 # Every JMH fork gets the project's JVM flags (ledger.jvm.flags, written into the jar at build time) through
 # io.allianceledger.bench.BenchMain; the harnesses are started with the same flags here.
@@ -49,9 +49,11 @@ load() { echo "$(date -u +%H:%M:%S) $1: $(cut -d' ' -f1-3 /proc/loadavg)" | tee 
 } > "$out-load.txt"
 
 if [ "$mode" = quick ]; then
-  jmh=(-f 1 -wi 1 -i 2 -w 500ms -r 500ms -p accounts=1000 -p command=TRANSFER,ACCRUE,SETTLE_SALE
-       -p journal=PAGE_CACHE,SYNC_PER_BATCH -p topology=ONE_HANDLER -p grouping=PER_BATCH -p layout=PARALLEL_ARRAYS
-       -e HugePages -e 'ReplayBenchmark.(replayInto|readFilesOnly)')
+  # One representative of each kind of benchmark, one short fork each.
+  jmh=(-f 1 -wi 1 -i 2 -w 300ms -r 500ms -p accounts=1000 -p distribution=UNIFORM -p command=TRANSFER
+       -p journal=PAGE_CACHE,SYNC_PER_BATCH -p topology=ONE_HANDLER -p durability=PAGE_CACHE -p grouping=PER_BATCH
+       -e HugePages -e IdIndexLayout -e 'ReplayBenchmark.(replayInto|readFilesOnly|verifyOnly|applyFromMemory)'
+       -e twoHosts -e ForcedPerBatch -e independentReads)
   latency=(--rates 10000,100000 --seconds 3 --warmup-seconds 2)
   memory=(--accounts 1000000 --lots 200000 --members 200000)
 else
