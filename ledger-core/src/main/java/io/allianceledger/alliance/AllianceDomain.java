@@ -83,6 +83,9 @@ public final class AllianceDomain implements StateExtension {
 
     @Override
     public ResultCode apply(final int type, final DirectBuffer b, final int o, final int length, final long timestamp) {
+        if (length < fixedPart(type)) {
+            return ResultCode.MALFORMED_COMMAND; // before any read of the body
+        }
         final long idHigh = b.getLong(o + 8);
         final long idLow = b.getLong(o + 16);
         state.statements.begin(idHigh, idLow);
@@ -104,6 +107,17 @@ public final class AllianceDomain implements StateExtension {
             case TYPE_CORRECT -> correct(b, o, length);
             case TYPE_CLOSE_CYCLE -> clearing.close(b, o, length, idHigh, idLow);
             default -> ResultCode.UNKNOWN_COMMAND_TYPE;
+        };
+    }
+
+    /** The bytes a command of this type has before any variable text: no shorter command is read. */
+    private static int fixedPart(final int type) {
+        return switch (type) {
+            case TYPE_SETTLE_SALE, TYPE_REFUND -> TRANSACTION_OFFSET;
+            case TYPE_CONFIGURE_ALLIANCE -> ZONE_OFFSET;
+            case TYPE_REGISTER_PARTICIPANT -> CODE_OFFSET;
+            case TYPE_CLOSE_CYCLE -> FIELD_1;
+            default -> FIELD_2; // every other command has at least two 8-byte body fields
         };
     }
 

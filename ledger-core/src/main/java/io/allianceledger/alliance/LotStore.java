@@ -158,6 +158,11 @@ final class LotStore {
         return points - need;
     }
 
+    /** Forgets the pieces of the previous take, before a {@link #takeFrom} outside {@link #take}. */
+    void beginTake() {
+        takenCount = 0;
+    }
+
     /** Takes {@code k} points of a lot's free part (any state), recording the piece; returns the value released. */
     long takeFrom(final int lot, final long k, final boolean hold) {
         final long free = lots.get(FREE, lot);

@@ -509,6 +509,7 @@ final class PointsDesk {
         final int version = (int)a.get(AccrualRecords.VERSION, accrual);
         final int lot = (int)a.get(AccrualRecords.LOT, accrual);
         long clawed = Math.min(clawback, lots.get(LotStore.FREE, lot));
+        lots.beginTake(); // the piece list still holds the previous command's take, up to its bound
         long clawedValue = clawed > 0 ? lots.takeFrom(lot, clawed, false) : 0;
         if (clawed < clawback) {
             final long more = lots.take(member, clawback - clawed, 0, time, lot, false, true);

@@ -36,6 +36,7 @@ final class RecordLog implements UndoLog.Undoable {
     private int chunkCount;
     private long position;
     private long recordCount;
+    private long entryCount;
 
     RecordLog(final UndoLog undo) {
         this.undo = undo;
@@ -51,6 +52,11 @@ final class RecordLog implements UndoLog.Undoable {
 
     long recordCount() {
         return recordCount;
+    }
+
+    /** @return records of entries: host entries (posted or pending) and entries extensions generated. */
+    long entryCount() {
+        return entryCount;
     }
 
     /**
@@ -82,7 +88,11 @@ final class RecordLog implements UndoLog.Undoable {
         final long address = ((long)chunk << CHUNK_SHIFT) | at;
         position = address + recordLength;
         recordCount++;
-        undo.record(owner, OP_APPEND, before, 0);
+        final int type = command.getShort(offset + io.allianceledger.command.CommandLayout.TYPE_OFFSET) & 0xFFFF;
+        final int entry = type == io.allianceledger.command.CommandLayout.TYPE_POST_ENTRY
+            || type == io.allianceledger.command.CommandLayout.TYPE_GENERATED_ENTRY ? 1 : 0;
+        entryCount += entry;
+        undo.record(owner, OP_APPEND, before, entry);
         return address;
     }
 
@@ -130,6 +140,7 @@ final class RecordLog implements UndoLog.Undoable {
         if (op == OP_APPEND) {
             position = a;
             recordCount--;
+            entryCount -= b;
         } else if (op == OP_STATUS) {
             buffer(a).putByte(offset(a) + STATUS_OFFSET, (byte)b);
         } else {

@@ -109,7 +109,12 @@ public final class StateMachine {
         return accounts.count();
     }
 
-    /** @return the number of successful commands recorded (their ids are reserved). */
+    /** @return the number of entries recorded: host entries, posted or pending, and entries extensions generated. */
+    public long entryCount() {
+        return records.entryCount();
+    }
+
+    /** @return the number of records: successful commands (their ids are reserved) and generated entries. */
     public long recordCount() {
         return records.recordCount();
     }

@@ -180,6 +180,25 @@ class HotPathTest {
     }
 
     @Test
+    void anAccrualRefundAfterATakeOfTheMostLotsIsApplied() {
+        // Regression: the refund's own-lot piece was recorded after the previous command's 4096 pieces.
+        final AllianceDriver d = new AllianceDriver();
+        for (final Command c : setup(0)) {
+            d.ok(c);
+        }
+        final long start = t("2026-01-02T00:00+08:00");
+        for (int i = 0; i < 4096; i++) {
+            d.ok(new Accrue(id(), p("m1"), p("s1"), 1, 0, start + i * 1000L));
+        }
+        final io.allianceledger.command.CommandId accrual = id();
+        d.ok(new Accrue(accrual, p("m1"), p("s1"), 10, 1_000, start + 4096 * 1000L));
+        final long now = start + DAY;
+        d.ok(new Redeem(id(), p("m1"), p("s2"), 4096, now));
+        d.ok(new io.allianceledger.alliance.command.Refund(id(), accrual, 500, now + 1));
+        assertTrue(d.domain().findViolation().isEmpty());
+    }
+
+    @Test
     void pendingLotsAheadInOrderCountAsVisited() {
         final AllianceDriver d = new AllianceDriver();
         for (final Command c : setup(7)) {

@@ -19,8 +19,8 @@ import java.util.List;
  * @param created           of which applied ({@code CREATED}).
  * @param duplicates        of which retries of applied commands ({@code EXISTS}).
  * @param rejected          of which rejected with any other code.
- * @param entries           entries posted or reserved ({@code PostEntry} commands applied, linked batch items
- *                          included).
+ * @param entries           entries recorded by the replayed commands: host entries, posted or pending (linked
+ *                          batch items included), and the entries domain operations generated.
  * @param firstTimestamp    engine timestamp of the first command replayed, or {@link Long#MIN_VALUE}.
  * @param lastTimestamp     of the last, or {@link Long#MIN_VALUE}.
  * @param finalStateHash    {@code stateHash()} after the last command.

@@ -1,6 +1,5 @@
 package io.allianceledger.journal.audit;
 
-import io.allianceledger.command.CommandLayout;
 import io.allianceledger.command.ResultCode;
 import io.allianceledger.engine.CommandResult;
 import io.allianceledger.engine.StateMachine;
@@ -145,7 +144,9 @@ public final class JournalAudit {
         @Override
         public boolean onRecord(final long sequence, final long timestamp, final DirectBuffer buffer, final int offset,
             final int length) {
+            final long entriesBefore = machine.entryCount();
             machine.apply(buffer, offset, length, timestamp, result);
+            entries += machine.entryCount() - entriesBefore;
             commands++;
             if (firstTimestamp == Long.MIN_VALUE) {
                 firstTimestamp = timestamp;
@@ -154,7 +155,6 @@ public final class JournalAudit {
             final ResultCode code = result.code();
             if (code == ResultCode.CREATED) {
                 created++;
-                entries += entriesIn(buffer, offset, length);
             } else if (code == ResultCode.EXISTS) {
                 duplicates++;
             } else {
@@ -186,24 +186,6 @@ public final class JournalAudit {
             if (violations.size() < maxViolations) {
                 violations.add(v);
             }
-        }
-
-        private int entriesIn(final DirectBuffer buffer, final int offset, final int length) {
-            final int type = buffer.getShort(offset + CommandLayout.TYPE_OFFSET) & 0xFFFF;
-            if (type == CommandLayout.TYPE_POST_ENTRY) {
-                return 1;
-            }
-            if (type != CommandLayout.TYPE_LINKED_BATCH) {
-                return 0;
-            }
-            int n = 0;
-            int at = offset + CommandLayout.BATCH_ITEMS_OFFSET;
-            final int count = buffer.getShort(offset + CommandLayout.BATCH_COUNT_OFFSET) & 0xFFFF;
-            for (int i = 0; i < count && at + CommandLayout.HEADER_LENGTH <= offset + length; i++) {
-                n += (buffer.getShort(at + CommandLayout.TYPE_OFFSET) & 0xFFFF) == CommandLayout.TYPE_POST_ENTRY ? 1 : 0;
-                at += buffer.getInt(at + CommandLayout.LENGTH_OFFSET);
-            }
-            return n;
         }
     }
 }
