@@ -152,6 +152,9 @@ final class ClearingDesk {
             final int account = books.accountIndex(Cycles.OPERATOR_ACCOUNTS[i].accountId(operator));
             cycles.set(Cycles.OPERATOR_BALANCES + i, cycle, books.creditsPosted(account) - books.debitsPosted(account));
         }
+        for (int i = 0; i < Settings.POINTS_COUNTERS; i++) {
+            cycles.set(Cycles.POINTS_TOTALS + i, cycle, s.settings.get(Settings.POINTS_ISSUED + i));
+        }
         s.settings.set(Settings.OPEN_LATE_EVENTS, 0);
         return ResultCode.CREATED;
     }

@@ -19,9 +19,10 @@ import java.util.Map;
  * @param lateEvents    events booked late into this cycle (older than the previous cycle's end), of any kind.
  * @param lateMovements statement lines of late events, over all parties.
  * @param sweptLots     lots the close's own expiry sweep expired.
+ * @param points        the points that moved in the cycle, and those outstanding at its close.
  */
 public record CycleView(int number, long start, long end, CommandId closedBy, List<PartyLine> parties,
-    OperatorLine operator, long lateEvents, long lateMovements, long sweptLots) {
+    OperatorLine operator, long lateEvents, long lateMovements, long sweptLots, PointsLine points) {
 
     /** The movement kinds that can move a clearing account in a cycle, in a stable column order. */
     public static final List<MovementKind> MOVEMENT_COLUMNS = List.of(MovementKind.ACCRUAL, MovementKind.REDEMPTION,
@@ -75,5 +76,22 @@ public record CycleView(int number, long start, long end, CommandId closedBy, Li
         public long result() {
             return feeIncome + redemptionSpread + breakage + shortfallRecovery - shortfallLoss;
         }
+    }
+
+    /**
+     * The points of the cycle, in whole points: what moved through the operator's {@code POINTS_ISSUED} account
+     * between the previous close and this one, by what moved it.
+     * {@code outstanding == previous cycle's outstanding + issued - redeemed - expired - clawedBack + corrected},
+     * and it equals the members' points at the close.
+     *
+     * @param issued      points issued by accruals.
+     * @param redeemed    points redeemed, directly or by captured holds.
+     * @param expired     points expired (by sweeps, the close's own included).
+     * @param clawedBack  points taken back by accrual refunds (owed points included).
+     * @param corrected   net points given back (positive) or taken back (negative) by corrections.
+     * @param outstanding points outstanding at the close.
+     */
+    public record PointsLine(long issued, long redeemed, long expired, long clawedBack, long corrected,
+        long outstanding) {
     }
 }

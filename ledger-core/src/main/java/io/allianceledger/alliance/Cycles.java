@@ -33,7 +33,9 @@ final class Cycles {
     static final AccountKind[] OPERATOR_ACCOUNTS = {AccountKind.FEE_INCOME, AccountKind.REDEMPTION_SPREAD,
         AccountKind.BREAKAGE, AccountKind.SHORTFALL_LOSS, AccountKind.SHORTFALL_RECOVERY,
         AccountKind.POINTS_LIABILITY, AccountKind.SETTLEMENT};
-    private static final int COLUMNS = OPERATOR_BALANCES + OPERATOR_ACCOUNTS.length;
+    /** The points counters of {@link Settings} at the close, in their order (issued .. corrected). */
+    static final int POINTS_TOTALS = OPERATOR_BALANCES + OPERATOR_ACCOUNTS.length;
+    private static final int COLUMNS = POINTS_TOTALS + Settings.POINTS_COUNTERS;
 
     static final int PARTY = 0;
     static final int CARRIED_IN = 1;

@@ -98,6 +98,13 @@ final class DomainInvariants {
         if (outstanding != memberPoints) {
             return Optional.of("points outstanding " + outstanding + " != members' points " + memberPoints);
         }
+        final Settings settings = s.settings;
+        final long counted = settings.get(Settings.POINTS_ISSUED) - settings.get(Settings.POINTS_REDEEMED)
+            - settings.get(Settings.POINTS_EXPIRED) - settings.get(Settings.POINTS_CLAWED_BACK)
+            + settings.get(Settings.POINTS_CORRECTED);
+        if (counted != outstanding) {
+            return Optional.of("points counters give " + counted + " outstanding, POINTS_ISSUED says " + outstanding);
+        }
         final int liability = books.accountIndex(AccountKind.POINTS_LIABILITY.accountId(operator));
         final long owed = books.creditsPosted(liability) - books.debitsPosted(liability);
         if (owed != lotValue) {

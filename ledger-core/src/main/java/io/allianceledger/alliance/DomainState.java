@@ -49,7 +49,7 @@ final class DomainState {
         cycles = new Cycles(changes, Math.max(16, capacity / 4));
         statements = new Statements(changes, positions, cycles, capacity);
         refundTransactions = new RefundTransactions(changes, text, capacity);
-        entries = new EntryWriter(books, participants, positions, statements);
+        entries = new EntryWriter(books, participants, positions, statements, settings);
     }
 
     ResultCode rejection() {

@@ -6,7 +6,8 @@ import io.allianceledger.engine.Books;
 /**
  * Writes the balanced entries of an operation through {@link Books}: the entry's code is the movement kind and
  * the rule version it used, its reference the operation it refunds or corrects. Legs on a party's clearing
- * account also count in the party's position for that movement kind and are lines of its statement. Zero legs
+ * account also count in the party's position for that movement kind and are lines of its statement; legs on the
+ * operator's {@code POINTS_ISSUED} account count in the points counters of {@link Settings}. Zero legs
  * are dropped; a signed leg goes to the side its sign says.
  */
 final class EntryWriter {
@@ -14,13 +15,15 @@ final class EntryWriter {
     private final Participants participants;
     private final Positions positions;
     private final Statements statements;
+    private final Settings settings;
     private MovementKind kind;
     private long referenceHigh;
     private long referenceLow;
 
     EntryWriter(final Books books, final Participants participants, final Positions positions,
-        final Statements statements) {
+        final Statements statements, final Settings settings) {
         this.books = books;
+        this.settings = settings;
         this.participants = participants;
         this.positions = positions;
         this.statements = statements;
@@ -43,6 +46,8 @@ final class EntryWriter {
             final int row = participants.position(participant);
             positions.debit(row, kind, amount);
             statements.move(participant, row, kind, -amount, referenceHigh, referenceLow);
+        } else if (account == AccountKind.POINTS_ISSUED && amount != 0) {
+            settings.countPoints(kind, true, amount);
         }
     }
 
@@ -52,6 +57,8 @@ final class EntryWriter {
             final int row = participants.position(participant);
             positions.credit(row, kind, amount);
             statements.move(participant, row, kind, amount, referenceHigh, referenceLow);
+        } else if (account == AccountKind.POINTS_ISSUED && amount != 0) {
+            settings.countPoints(kind, false, amount);
         }
     }
 

@@ -149,6 +149,10 @@ class AlliancePropertyTest {
     private static void checkCycle(final AllianceWorkload w, final CycleView cycle, final CycleView previous) {
         final AllianceDomain domain = w.d.domain();
         final Map<String, Long> carriedOut = new HashMap<>();
+        final CycleView.PointsLine points = cycle.points();
+        assertEquals((previous == null ? 0 : previous.points().outstanding()) + points.issued() - points.redeemed()
+            - points.expired() - points.clawedBack() + points.corrected(), points.outstanding(), "points of cycle "
+            + cycle.number());
         if (previous != null) {
             assertEquals(previous.end(), cycle.start());
             previous.parties().forEach(p -> carriedOut.put(p.code(), p.carriedOut()));

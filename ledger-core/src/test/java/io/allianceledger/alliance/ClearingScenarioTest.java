@@ -114,6 +114,8 @@ class ClearingScenarioTest {
         final CycleView.OperatorLine op = c.operator();
         assertEquals(List.of(2_085L, 0L, 0L, 0L, 0L, 1_562L), List.of(op.feeIncome(), op.redemptionSpread(),
             op.breakage(), op.shortfallLoss(), op.shortfallRecovery(), op.liabilityChange()));
+        // A-1 issued 1,250 points; nothing else moved points.
+        assertEquals(new CycleView.PointsLine(1_250, 0, 0, 0, 0, 1_250), c.points());
         assertEquals(-3_647, movementSum(c));
         assertEquals(0, movementSum(c) + op.liabilityChange() + op.result());
         // After the close the clearing balances are what is carried; the settlement account holds the other side.
@@ -157,6 +159,7 @@ class ClearingScenarioTest {
         final CycleView.OperatorLine op = c.operator();
         assertEquals(List.of(222L, 225L, 0L, 0L, 0L, -625L), List.of(op.feeIncome(), op.redemptionSpread(),
             op.breakage(), op.shortfallLoss(), op.shortfallRecovery(), op.liabilityChange()));
+        assertEquals(new CycleView.PointsLine(0, 500, 0, 0, 0, 750), c.points()); // D-1 redeemed 500 of 1,250
         assertEquals(178, movementSum(c));
         assertEquals(0, movementSum(c) + op.liabilityChange() + op.result());
         // One late event, four late movements (s2, city, prov, alipay; the operator's fee is not a party line).
@@ -324,6 +327,7 @@ class ClearingScenarioTest {
         assertEquals(1, c.sweptLots());
         assertEquals(500, c.operator().breakage());
         assertEquals(0, c.operator().liabilityChange()); // +500 accrued, -500 expired
+        assertEquals(new CycleView.PointsLine(500, 0, 500, 0, 0, 0), c.points());
         assertEquals(-500, c.parties().get(0).settled()); // s1 pays for the points it issued (minimum 0)
         assertEquals(0, d.domain().lotsDue(t("2026-03-02T00:00+08:00")));
         assertEquals(List.of(EXPIRY, EXPIRY, MovementKind.SETTLEMENT), d.machine().entries(close).stream()
