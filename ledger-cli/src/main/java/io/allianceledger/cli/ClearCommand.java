@@ -9,6 +9,8 @@ import io.allianceledger.alliance.command.CloseCycle;
 import io.allianceledger.cli.events.Amounts;
 import io.allianceledger.command.CommandId;
 import io.allianceledger.command.ResultCode;
+import io.allianceledger.journal.audit.AuditReport;
+import io.allianceledger.journal.audit.JournalAudit;
 import io.allianceledger.ledger.Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,14 +40,19 @@ import java.util.concurrent.Callable;
  * {@code ledger clear DIR --through TIME --out OUTDIR}: closes the clearing cycle [end of the previous cycle,
  * TIME) and writes its settlement file, statements and the operator's result. Closing is a journaled command;
  * closing the same TIME again reports the existing cycle, so the files can be written again from any replayed
- * copy, byte for byte.
+ * copy, byte for byte. {@code --bill} reconciles channel bills over the cycle and {@code --html} audits the journal
+ * and writes {@code report.html}; both only read once the close is done, and exit 1 when they find something.
  */
 @Command(name = "clear", mixinStandardHelpOptions = true,
     description = "Close the cycle ending at --through (exclusive; operators use local midnight) and write "
         + "settlement.csv, statements.jsonl and operator-result.csv into --out. The close first runs the expiry "
-        + "sweep as of --through inside the cycle. Closing the same time again reports the existing cycle.")
+        + "sweep as of --through inside the cycle. Closing the same time again reports the existing cycle. "
+        + "--bill reconciles a channel's bill over the cycle (reconcile-CHANNEL.csv); --html audits the journal and "
+        + "writes report.html. Exit 1 if a bill differs or the audit finds a violation (every file is written).")
 final class ClearCommand implements Callable<Integer> {
     private static final int PAGE = 4096;
+    /** Invariant check interval of the --html audit: full checks cost O(state) each. */
+    static final long DEFAULT_AUDIT_CHECK_EVERY = 10_000;
 
     @Spec
     CommandSpec spec;
@@ -60,6 +71,21 @@ final class ClearCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
+    @Option(names = "--bill", paramLabel = "CHANNEL=FILE",
+        description = "Reconcile CHANNEL's bill (CSV: channel_txn_id,amount,time) over the cycle [start, end) and "
+            + "write reconcile-CHANNEL.csv, as ledger reconcile does. Repeatable, one per channel.")
+    List<String> bills = new ArrayList<>();
+
+    @Option(names = "--html", description = "Also audit the journal and write report.html: one self-contained page "
+        + "(no script, no network) with the settlement by role and top parties, points, the operator's result, the "
+        + "reconciliations and the audit.")
+    boolean html;
+
+    @Option(names = "--audit-check-every", paramLabel = "N",
+        description = "With --html: check every invariant after every N-th command and after the last (default "
+            + DEFAULT_AUDIT_CHECK_EVERY + "); checksums and the chain are verified for every record.")
+    Long auditCheckEvery;
+
     @Override
     public Integer call() throws IOException {
         final long nanos;
@@ -69,20 +95,31 @@ final class ClearCommand implements Callable<Integer> {
             throw new UserError("--through: " + e.getMessage());
         }
         final long end = EventCommands.millis(nanos);
+        final long checkEvery = auditCheckEvery();
+        final Map<String, Reconciliation.Bill> billsByChannel = readBills();
         prepareOut();
         final CycleView cycle;
         final ZoneId zone;
+        final String ledgerName;
         final Map<CommandId, String> names;
         final Statements statements = new Statements();
+        final List<Reconciliation> reconciliations = new ArrayList<>();
         try (LedgerHome home = LedgerHome.open(directory)) {
+            for (final String channel : billsByChannel.keySet()) {
+                Reconciliation.requireChannel(home, channel); // before the close: a refused run changes nothing
+            }
             close(home, nanos, end);
             cycle = home.queries().cycleEndingAt(end).join()
                 .orElseThrow(() -> new IllegalStateException("the ledger closed no cycle ending at " + through));
-            zone = home.ledger().queryExtension(e -> ((AllianceDomain)e).zone()).join().orElse(ZoneId.of("UTC"));
+            zone = zone(home);
+            ledgerName = home.name();
             for (final CycleView.PartyLine party : cycle.parties()) {
                 statements.load(home, cycle.number(), party.code());
             }
             names = OperationNames.lookup(directory, statements.operations());
+            for (final Map.Entry<String, Reconciliation.Bill> b : billsByChannel.entrySet()) {
+                reconciliations.add(Reconciliation.match(home, b.getKey(), b.getValue(), cycle.start(), cycle.end(), zone));
+            }
         }
         long sum = cycle.operator().settled();
         for (final CycleView.PartyLine p : cycle.parties()) {
@@ -95,8 +132,71 @@ final class ClearCommand implements Callable<Integer> {
         writeSettlement(cycle);
         writeStatements(cycle, statements, names, zone);
         writeOperatorResult(cycle);
-        report(cycle, zone);
-        return ExitCodes.OK;
+        final Map<Reconciliation, String> billNames = new IdentityHashMap<>();
+        for (final Reconciliation r : reconciliations) {
+            r.write(out.resolve(reconcileFile(r.channel())));
+            final Path file = billsByChannel.get(r.channel()).file().getFileName();
+            billNames.put(r, file == null ? "" : file.toString());
+        }
+        AuditReport audit = null;
+        if (html) {
+            // After the close, read-only: the page shows the journal the settlement came from, verified.
+            audit = JournalAudit.of(directory).stateMachines(LedgerHome.machines()).invariantCheckInterval(checkEvery).run();
+            new CycleReport(ledgerName, zone, cycle, reconciliations, billNames, audit, checkEvery)
+                .write(out.resolve("report.html"));
+        }
+        report(cycle, zone, reconciliations, audit, checkEvery);
+        boolean attention = audit != null && !audit.ok();
+        for (final Reconciliation r : reconciliations) {
+            attention |= r.differences() > 0;
+        }
+        return attention ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
+    }
+
+    private long auditCheckEvery() {
+        if (auditCheckEvery == null) {
+            return DEFAULT_AUDIT_CHECK_EVERY;
+        }
+        if (!html) {
+            throw new UserError("--audit-check-every applies to the audit of --html; add --html or leave it out");
+        }
+        if (auditCheckEvery < 1) {
+            throw new UserError("--audit-check-every must be at least 1");
+        }
+        return auditCheckEvery;
+    }
+
+    /** Reads every --bill before anything is changed, so a bad bill refuses the whole run (exit 2). */
+    private Map<String, Reconciliation.Bill> readBills() throws IOException {
+        final Map<String, Reconciliation.Bill> byChannel = new LinkedHashMap<>();
+        for (final String spec : bills) {
+            final int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new UserError("--bill " + spec + ": expected CHANNEL=FILE, e.g. alipay=alipay-bill.csv");
+            }
+            final String channel = spec.substring(0, eq);
+            if (!fileNameSafe(channel)) {
+                throw new UserError("--bill " + spec + ": channel code " + channel + " cannot name the file "
+                    + "reconcile-CHANNEL.csv (letters, digits, '.', '_' and '-' only); use ledger reconcile");
+            }
+            if (byChannel.containsKey(channel)) {
+                throw new UserError("--bill: channel " + channel + " is given twice");
+            }
+            byChannel.put(channel, Reconciliation.readBill(Path.of(spec.substring(eq + 1))));
+        }
+        return byChannel;
+    }
+
+    /** Channel codes are user input: only plain names become file names, never paths. */
+    private static boolean fileNameSafe(final String code) {
+        if (code.isEmpty() || code.charAt(0) == '.') {
+            return false;
+        }
+        return code.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
+    }
+
+    static String reconcileFile(final String channel) {
+        return "reconcile-" + channel + ".csv";
     }
 
     private void prepareOut() {
@@ -180,7 +280,8 @@ final class ClearCommand implements Callable<Integer> {
         }
     }
 
-    private void report(final CycleView cycle, final ZoneId zone) {
+    private void report(final CycleView cycle, final ZoneId zone, final List<Reconciliation> reconciliations,
+        final AuditReport audit, final long checkEvery) {
         final PrintWriter w = spec.commandLine().getOut();
         long payOut = 0;
         long collect = 0;
@@ -198,13 +299,27 @@ final class ClearCommand implements Callable<Integer> {
                 carriedParties++;
             }
         }
+        final CycleView.PointsLine points = cycle.points();
         if (json) {
+            final StringBuilder more = new StringBuilder();
+            more.append(String.format(Locale.ROOT, ",\"points\":{\"issued\":%d,\"redeemed\":%d,\"expired\":%d,"
+                    + "\"clawedBack\":%d,\"corrected\":%d,\"outstanding\":%d}", points.issued(), points.redeemed(),
+                points.expired(), points.clawedBack(), points.corrected(), points.outstanding()));
+            more.append(",\"reconciliation\":{");
+            for (int i = 0; i < reconciliations.size(); i++) {
+                final Reconciliation r = reconciliations.get(i);
+                more.append(i == 0 ? "" : ",").append(Json.quote(r.channel())).append(":{").append(r.countsJson())
+                    .append(",\"report\":").append(Json.quote(out.resolve(reconcileFile(r.channel())).toString()))
+                    .append('}');
+            }
+            more.append("},\"audit\":").append(audit == null ? "null" : AuditCommand.toJson(audit));
+            more.append(",\"report\":").append(html ? Json.quote(out.resolve("report.html").toString()) : "null");
             w.printf(Locale.ROOT, "{\"cycle\":%d,\"start\":\"%s\",\"end\":\"%s\",\"parties\":%d,\"settled\":%d,"
                     + "\"carried\":%d,\"operatorPays\":\"%s\",\"operatorCollects\":\"%s\",\"operatorResult\":\"%s\","
-                    + "\"lateEvents\":%d,\"out\":%s}%n", cycle.number(), time(cycle.start(), zone), time(cycle.end(), zone),
+                    + "\"lateEvents\":%d,\"out\":%s%s}%n", cycle.number(), time(cycle.start(), zone), time(cycle.end(), zone),
                 cycle.parties().size(), settledParties, carriedParties, Amounts.formatFen(payOut),
                 Amounts.formatFen(collect), Amounts.formatFen(cycle.operator().result()), cycle.lateEvents(),
-                Json.quote(out.toString()));
+                Json.quote(out.toString()), more);
         } else {
             w.println("cycle " + cycle.number() + " [" + time(cycle.start(), zone) + ", " + time(cycle.end(), zone)
                 + "): " + cycle.parties().size() + " parties, " + settledParties + " settled, " + carriedParties
@@ -215,9 +330,31 @@ final class ClearCommand implements Callable<Integer> {
                 + Amounts.formatFen(cycle.operator().feeIncome()) + ", spread "
                 + Amounts.formatFen(cycle.operator().redemptionSpread()) + ", breakage "
                 + Amounts.formatFen(cycle.operator().breakage()) + ")");
+            w.println("  points: " + points.issued() + " issued, " + points.redeemed() + " redeemed, " + points.expired()
+                + " expired, " + points.clawedBack() + " clawed back, " + points.corrected() + " corrected; "
+                + points.outstanding() + " outstanding");
             w.println("  late events booked into this cycle: " + cycle.lateEvents());
-            w.println("  files: " + out.resolve("settlement.csv") + ", statements.jsonl, operator-result.csv");
+            for (final Reconciliation r : reconciliations) {
+                w.println("  " + r.summary() + "; report " + reconcileFile(r.channel()));
+            }
+            if (audit != null) {
+                w.println("  audit: " + (audit.ok() ? "OK" : "FAILED") + ", " + audit.commands() + " commands verified, "
+                    + audit.invariantChecks() + " invariant checks (every " + checkEvery + " and the last), "
+                    + audit.violations().size() + " violations" + (audit.error() == null ? "" : ", stopped: "
+                    + audit.error()) + "; stateHash " + audit.finalStateHash());
+            }
+            final StringBuilder files = new StringBuilder("  files: " + out.resolve("settlement.csv")
+                + ", statements.jsonl, operator-result.csv");
+            for (final Reconciliation r : reconciliations) {
+                files.append(", ").append(reconcileFile(r.channel()));
+            }
+            w.println(html ? files + ", report.html" : files);
         }
+    }
+
+    /** @return the alliance's time zone (UTC before it is configured). */
+    static ZoneId zone(final LedgerHome home) {
+        return home.ledger().queryExtension(e -> ((AllianceDomain)e).zone()).join().orElse(ZoneId.of("UTC"));
     }
 
     static String time(final long epochMillis, final ZoneId zone) {
