@@ -66,7 +66,7 @@ public final class AllianceSimulation {
     private final int[] holdMember = new int[RING];
     private final long[] holdPoints = new long[RING];
     private final long[] holdPromo = new long[RING];
-    private final int[] holdSecond = new int[RING];
+    private final long[] holdClock = new long[RING];
     private int holds;
 
     private final StringBuilder line = new StringBuilder(256);
@@ -76,6 +76,7 @@ public final class AllianceSimulation {
     private boolean changed;
     private String time;
     private int second;
+    private long clock;
     private BufferedWriter events;
     private final Map<String, BufferedWriter> bills = new LinkedHashMap<>();
 
@@ -149,6 +150,7 @@ public final class AllianceSimulation {
                 }
                 for (long i = 0; i < eventsPerDay; i++) {
                     second = BUSINESS_START + (int)(BUSINESS_SECONDS * i / eventsPerDay);
+                    clock = (d - 1) * 86_400L + second;
                     if (d == changeDay && !changed && second >= 12 * 3600) {
                         events.close();
                         steps.add(new SimulationPlan.Rules(change, iso(date, 12 * 3600)));
@@ -173,7 +175,10 @@ public final class AllianceSimulation {
                     w.close();
                 }
                 bills.clear();
-                java.util.Arrays.fill(promo, 0); // S1's promotion points expire at midnight
+                for (int m = 1; m < promo.length; m++) { // S1's promotion points expire at midnight
+                    points[m] -= promo[m];
+                    promo[m] = 0;
+                }
                 steps.add(new SimulationPlan.CloseDay(date.toString(), iso(date.plusDays(1), 0), dayBills));
             }
         } finally {
@@ -186,7 +191,11 @@ public final class AllianceSimulation {
         }
         progress.accept(lines());
         final SimulationPlan plan = new SimulationPlan(steps, counts);
-        Files.writeString(out.resolve("plan.sh"), PlanScript.of(plan, out), StandardCharsets.UTF_8);
+        final Path script = out.resolve("plan.sh");
+        Files.writeString(script, PlanScript.of(plan, out), StandardCharsets.UTF_8);
+        if (!script.toFile().setExecutable(true)) {
+            throw new IOException("cannot make " + script + " executable");
+        }
         return plan;
     }
 
@@ -356,7 +365,7 @@ public final class AllianceSimulation {
         holdMember[slot] = member;
         holdPoints[slot] = k;
         holdPromo[slot] = spend(member, k);
-        holdSecond[slot] = second;
+        holdClock[slot] = clock;
         return true;
     }
 
@@ -366,7 +375,7 @@ public final class AllianceSimulation {
             return false;
         }
         final int slot = (holds - 1) % RING;
-        if (holdId[slot] == null || second - holdSecond[slot] > HOLD_TIMEOUT / 3) {
+        if (holdId[slot] == null || clock - holdClock[slot] > HOLD_TIMEOUT / 3) {
             return false; // nothing open, or left to lapse; its points stay counted as spent (the safe side)
         }
         final int member = holdMember[slot];
