@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "ledger", mixinStandardHelpOptions = true, versionProvider = LedgerCli.Version.class,
     description = "Alliance Ledger: post the day's events, expire points, close clearing cycles, reconcile channel "
         + "bills and audit the journal of a ledger directory.",
-    subcommands = {InitCommand.class, RulesCommand.class, PostCommand.class, ExpireCommand.class, ClearCommand.class, ReconcileCommand.class,
+    subcommands = {DemoCommand.class, SimulateCommand.class, InitCommand.class, RulesCommand.class, PostCommand.class, ExpireCommand.class, ClearCommand.class, ReconcileCommand.class,
         AuditCommand.class, BalanceCommand.class, PointsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success, nothing needs a person", "1:a verification needs a person (audit violations, "

@@ -25,6 +25,12 @@ final class LedgerProcess {
     }
 
     static Run run(final Path workDir, final String... args) throws IOException, InterruptedException {
+        return run(workDir, java.util.Map.of(), args);
+    }
+
+    /** Runs bin/ledger with extra environment variables (e.g. LEDGER_JAVA_OPTS). */
+    static Run run(final Path workDir, final java.util.Map<String, String> env, final String... args)
+        throws IOException, InterruptedException {
         final List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
@@ -34,6 +40,7 @@ final class LedgerProcess {
             .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
                 Path.of("/dev/null").toFile()));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
         final Process p = pb.start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -35,7 +35,7 @@ public record ParticipantBalances(String code, Role role, List<Balance> accounts
      *
      * @param net       credits minus debits of the clearing account: positive, the operator owes the party.
      * @param byKind    its movements since the last close (since the ledger's start before the first close), per
-     *                  movement kind; kinds with no movement omitted.
+     *                  movement kind, in {@link MovementKind} order; kinds with no movement omitted.
      * @param carriedIn what the last close carried forward (0 before the first close).
      */
     public record Position(long net, Map<MovementKind, Long> byKind, long carriedIn) {

@@ -116,7 +116,7 @@ final class Views {
         if (AccountKind.CLEARING.belongsTo(role)) {
             final Map<MovementKind, Long> byKind = new EnumMap<>(MovementKind.class);
             final long carriedIn = clearing.openPosition(p, byKind);
-            position = new ParticipantBalances.Position(carriedIn + sum(byKind), Map.copyOf(byKind), carriedIn);
+            position = new ParticipantBalances.Position(carriedIn + sum(byKind), inKindOrder(byKind), carriedIn);
         }
         return Optional.of(new ParticipantBalances(code(p), role, List.copyOf(accounts), position));
     }
@@ -149,7 +149,7 @@ final class Views {
                 }
             }
         }
-        return Optional.of(new RollUp(code(root), asOf, List.copyOf(codes), carriedIn + sum(byKind), Map.copyOf(byKind),
+        return Optional.of(new RollUp(code(root), asOf, List.copyOf(codes), carriedIn + sum(byKind), inKindOrder(byKind),
             carriedIn));
     }
 
@@ -255,5 +255,10 @@ final class Views {
             }
         }
         return n;
+    }
+
+    /** An unmodifiable copy iterating in {@link MovementKind} order, so what callers print is the same every run. */
+    private static Map<MovementKind, Long> inKindOrder(final Map<MovementKind, Long> byKind) {
+        return byKind.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(byKind));
     }
 }

@@ -66,6 +66,8 @@ class AllianceLedgerTest {
             assertEquals(3201 - 1562, s1.position().net());
             assertEquals(-1562L, s1.position().byKind().get(MovementKind.ACCRUAL));
             assertEquals(3201L, s1.position().byKind().get(MovementKind.SALE));
+            // Iteration is in kind order, so what a host prints is the same on every run.
+            assertEquals(List.of(MovementKind.ACCRUAL, MovementKind.SALE), List.copyOf(s1.position().byKind().keySet()));
             final RollUp city = alliance.rollUp("city", t("2026-03-20T10:00+08:00")).join().orElseThrow();
             assertEquals(List.of("city", "hq1", "s1", "s2"), city.participants());
             final List<EntryView> entries = alliance.entries(sale).join();

@@ -1,0 +1,309 @@
+package io.allianceledger.cli;
+
+import io.allianceledger.alliance.CycleView;
+import io.allianceledger.cli.events.Amounts;
+import io.allianceledger.cli.simulation.AllianceShape;
+import io.allianceledger.cli.simulation.AllianceSimulation;
+import io.allianceledger.cli.simulation.SimulationPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ledger demo [DIR]}: the whole nightly job on a simulated alliance, in one go. It simulates a day, creates
+ * a ledger, posts the day through the real engine and journal, applies the noon rule change, sweeps expiry, closes
+ * the cycle, reconciles both channels' bills (one with a planted difference), audits the journal and prints what
+ * it found. Every step is the same sub-command a nightly batch runs, called in this JVM.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Run the nightly job on a simulated alliance end to end and print a summary: participants, events, "
+        + "entries, rates, settlement totals summing to zero, the reconciliation's planted difference found, and the "
+        + "audit with its state hash. Exit 0 when everything came out as it must, 1 otherwise.")
+final class DemoCommand implements Callable<Integer> {
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
+    private static final Pattern NUMBER = Pattern.compile("\"([A-Za-z]+)\":(-?[0-9.]+|true|false|\"[^\"]*\")");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+        description = "Directory for the demo's files (new or empty); default: a new temporary directory.")
+    Path directory;
+
+    @Option(names = "--stores", paramLabel = "N", defaultValue = "200", description = "Stores (default: ${DEFAULT-VALUE}).")
+    int stores;
+
+    @Option(names = "--members", paramLabel = "N", defaultValue = "5000",
+        description = "Members (default: ${DEFAULT-VALUE}).")
+    int members;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "20000",
+        description = "Business events in the day (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20261122", description = "Random seed (default: "
+        + "${DEFAULT-VALUE}).")
+    long seed;
+
+    private PrintWriter out;
+    private final List<String> problems = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        out = spec.commandLine().getOut();
+        final long started = System.nanoTime();
+        final Path dir = prepare();
+        final Path inbox = dir.resolve("inbox");
+        final Path ledger = dir.resolve("ledger");
+        final AllianceShape shape = new AllianceShape(2, 20, stores, members);
+
+        step(1, "simulating a day of an alliance: 2 agent levels, 20 HQs, " + stores + " stores, " + members
+            + " members, " + events + " business events");
+        final SimulationPlan plan = new AllianceSimulation(shape, 1, events, 0, DAY, seed).write(inbox, n -> { });
+
+        step(2, "posting it through the engine and the Chronicle Queue journal in " + ledger);
+        long posted = 0;
+        long created = 0;
+        long rejected = 0;
+        long malformed = 0;
+        double postSeconds = 0;
+        SimulationPlan.CloseDay close = null;
+        int file = 0;
+        for (final SimulationPlan.Step s : plan.steps()) {
+            if (s instanceof SimulationPlan.Init init) {
+                run(0, "init", ledger.toString(), "--rules", init.rules().toString());
+            } else if (s instanceof SimulationPlan.Post post) {
+                final Map<String, String> r = run(1, "post", ledger.toString(), post.events().toString(), "--json",
+                    "--no-progress", "--results", inbox.resolve("results-" + (++file) + ".jsonl").toString());
+                posted += number(r, "lines");
+                created += number(r, "created");
+                rejected += number(r, "rejected");
+                malformed += number(r, "malformed");
+                postSeconds += Double.parseDouble(r.get("seconds"));
+                detail(String.format(Locale.ROOT, "%s: %,d lines, %,.0f lines/s", post.events().getFileName(),
+                    number(r, "lines"), Double.parseDouble(r.get("linesPerSecond"))));
+            } else if (s instanceof SimulationPlan.Rules rules) {
+                run(0, "rules", ledger.toString(), rules.rules().toString(), "--effective", rules.effective());
+                detail("rule change in force from " + rules.effective() + " (fee 0.60 % -> 0.80 %, S1's same-day "
+                    + "promotion points)");
+            } else if (s instanceof SimulationPlan.CloseDay c) {
+                close = c;
+            }
+        }
+        if (close == null) {
+            throw new IllegalStateException("the simulation planned no close");
+        }
+
+        step(3, "sweeping expiry and closing the cycle at " + close.through());
+        run(0, "expire", ledger.toString(), "--at", close.through());
+        final Path cycleDir = dir.resolve("cycle-" + close.day());
+        run(0, "clear", ledger.toString(), "--through", close.through(), "--out", cycleDir.toString(), "--json");
+
+        step(4, "reconciling the channels' bills; alipay's has a planted difference");
+        final Path received = inbox.resolve("alipay-bill-as-received.csv");
+        final String[] planted = plant(close.bills().get("alipay"), received);
+        final Map<String, Map<String, String>> reconciliations = new LinkedHashMap<>();
+        for (final String channel : AllianceShape.CHANNELS) {
+            final Path bill = channel.equals("alipay") ? received : close.bills().get(channel);
+            reconciliations.put(channel, run(channel.equals("alipay") ? 1 : 0, "reconcile", ledger.toString(),
+                "--channel", channel, "--file", bill.toString(), "--out",
+                cycleDir.resolve("reconcile-" + channel + ".csv").toString(), "--json"));
+        }
+        final String report = Files.readString(cycleDir.resolve("reconcile-alipay.csv"), StandardCharsets.UTF_8);
+        final boolean found = report.contains("AMOUNT_DIFFERS," + planted[0] + ",");
+
+        step(5, "auditing the journal: checksums, hash chain, replay with invariants checked");
+        final Map<String, String> audit = run(0, "audit", ledger.toString(), "--check-every", "5000", "--json");
+
+        final CycleView cycle;
+        try (LedgerHome home = LedgerHome.open(ledger)) {
+            cycle = home.queries().cycleEndingAt(EventCommands.millis(Amounts.parseTime(close.through()))).join()
+                .orElseThrow(() -> new IllegalStateException("the demo's cycle is not in the ledger"));
+        }
+        final double seconds = (System.nanoTime() - started) / 1e9;
+
+        summary(shape, plan, posted, created, rejected, malformed, postSeconds, cycle, reconciliations, planted,
+            found, audit, seconds);
+        files(dir, ledger, inbox, cycleDir);
+        expect(found, "the planted difference was not reported as AMOUNT_DIFFERS " + planted[0]);
+        expect(malformed == 0, malformed + " malformed lines in the simulated files");
+        for (final Map.Entry<String, Map<String, String>> e : reconciliations.entrySet()) {
+            final long others = number(e.getValue(), "missingInLedger") + number(e.getValue(), "missingInBill")
+                + number(e.getValue(), "amountDiffers") - (e.getKey().equals("alipay") ? 1 : 0);
+            expect(others == 0, e.getKey() + " has " + others + " differences besides the planted one");
+        }
+        expect("true".equals(audit.get("ok")), "the audit found violations");
+        if (!problems.isEmpty()) {
+            out.println();
+            problems.forEach(p -> out.println("NOT AS EXPECTED: " + p));
+            return ExitCodes.NEEDS_ATTENTION;
+        }
+        return ExitCodes.OK;
+    }
+
+    private Path prepare() throws IOException {
+        if (directory == null) {
+            return Files.createTempDirectory("ledger-demo-");
+        }
+        if (Files.exists(directory)) {
+            try (var entries = Files.list(directory)) {
+                if (entries.findAny().isPresent()) {
+                    throw new UserError(directory + " is not empty; give a new or empty directory");
+                }
+            }
+        }
+        return Files.createDirectories(directory);
+    }
+
+    /** Runs a sub-command in this JVM; its summary (--json) is returned, its exit code checked. */
+    private Map<String, String> run(final int worstExpected, final String... args) {
+        final StringWriter o = new StringWriter();
+        final StringWriter e = new StringWriter();
+        final int code = LedgerCli.run(args, new PrintWriter(o), new PrintWriter(e));
+        if (code > worstExpected) {
+            throw new IllegalStateException("ledger " + String.join(" ", args) + " exited " + code + ":\n" + o + e);
+        }
+        final Map<String, String> fields = new LinkedHashMap<>();
+        final Matcher m = NUMBER.matcher(o.toString());
+        while (m.find()) {
+            fields.putIfAbsent(m.group(1), m.group(2).replace("\"", ""));
+        }
+        return fields;
+    }
+
+    /** Copies a bill, adding 1.00 CNY to its tenth transaction, as a channel's mistake would. */
+    private static String[] plant(final Path bill, final Path received) throws IOException {
+        final List<String> lines = new ArrayList<>(Files.readAllLines(bill, StandardCharsets.UTF_8));
+        final int at = Math.min(10, lines.size() - 1);
+        if (at < 1) {
+            throw new IllegalStateException("the simulated alipay bill is empty; simulate more events");
+        }
+        final String[] f = lines.get(at).split(",", -1);
+        final long fen = Amounts.parseFen(f[1], true);
+        final String changed = Amounts.formatFen(fen + 100);
+        lines.set(at, f[0] + "," + changed + "," + f[2]);
+        Files.write(received, lines, StandardCharsets.UTF_8);
+        return new String[] {f[0], changed, Amounts.formatFen(fen)};
+    }
+
+    private void summary(final AllianceShape shape, final SimulationPlan plan, final long posted, final long created,
+        final long rejected, final long malformed, final double postSeconds, final CycleView cycle,
+        final Map<String, Map<String, String>> reconciliations, final String[] planted, final boolean found,
+        final Map<String, String> audit, final double seconds) {
+        out.println();
+        out.printf(Locale.ROOT, "Alliance Ledger demo: one simulated business day, %s, in %.1f s%n", DAY, seconds);
+        int agents = 0;
+        for (int level = 1; level <= shape.agentLevels(); level++) {
+            agents += shape.agentsAt(level);
+        }
+        row("participants", String.format(Locale.ROOT, "1 operator, %d agents on %d levels, %d HQs, %,d stores, "
+            + "%,d members, %d payment channels", agents, shape.agentLevels(), shape.hqs(), shape.stores(),
+            shape.members(), AllianceShape.CHANNELS.size()));
+        row("events", String.format(Locale.ROOT, "%,d lines posted (%,d registrations, %,d business events): "
+                + "%,d created, %,d rejected, %,d malformed", posted, plan.counts().getOrDefault("register", 0L),
+            posted - plan.counts().getOrDefault("register", 0L), created, rejected, malformed));
+        row("entries", String.format(Locale.ROOT, "%,d balanced entries in %,d journaled commands",
+            number(audit, "entries"), number(audit, "commands")));
+        row("rate", String.format(Locale.ROOT, "%,.0f lines/s posting (parse, engine, journal; one JVM, page-cache "
+            + "durability)", posted / Math.max(postSeconds, 1e-9)));
+        final CycleView.PointsLine p = cycle.points();
+        row("points", String.format(Locale.ROOT, "issued %,d, redeemed %,d, expired %,d, clawed back %,d; "
+            + "outstanding %,d", p.issued(), p.redeemed(), p.expired(), p.clawedBack(), p.outstanding()));
+        final Map<String, Long> byRole = new LinkedHashMap<>();
+        long paid = 0;
+        long collected = 0;
+        int settledParties = 0;
+        for (final CycleView.PartyLine line : cycle.parties()) {
+            byRole.merge(line.role().name(), line.settled(), Long::sum);
+            paid += Math.max(0, line.settled());
+            collected += Math.max(0, -line.settled());
+            settledParties += line.settled() != 0 ? 1 : 0;
+        }
+        byRole.put("OPERATOR", cycle.operator().settled());
+        final long sum = byRole.values().stream().mapToLong(Long::longValue).sum();
+        expect(sum == 0, "the settlement sums to " + Amounts.formatFen(sum) + ", not zero");
+        row("settlement", String.format(Locale.ROOT, "cycle %d: the operator pays %s CNY and collects %s CNY; "
+            + "%d parties settled", cycle.number(), Amounts.formatFen(paid), Amounts.formatFen(collected), settledParties));
+        final StringBuilder roles = new StringBuilder();
+        byRole.forEach((role, v) -> roles.append(role).append(' ').append(Amounts.formatFen(v)).append(", "));
+        row("", roles + "sum " + Amounts.formatFen(sum) + (sum == 0 ? " (zero, as it must be)" : " (NOT ZERO)"));
+        final CycleView.OperatorLine o = cycle.operator();
+        row("operator", String.format(Locale.ROOT, "result %s CNY: fees %s, redemption spread %s, breakage %s",
+            Amounts.formatFen(o.result()), Amounts.formatFen(o.feeIncome()), Amounts.formatFen(o.redemptionSpread()),
+            Amounts.formatFen(o.breakage())));
+        for (final Map.Entry<String, Map<String, String>> e : reconciliations.entrySet()) {
+            final Map<String, String> r = e.getValue();
+            row(e.getKey().equals("alipay") ? "reconcile" : "", String.format(Locale.ROOT, "%s: %,d matched, %s missing "
+                    + "in ledger, %s missing in bill, %s amount differs", e.getKey(), number(r, "matched"),
+                r.get("missingInLedger"), r.get("missingInBill"), r.get("amountDiffers")));
+        }
+        row("", "planted: " + planted[0] + " billed " + planted[1] + " instead of " + planted[2] + " -> "
+            + (found ? "found" : "NOT FOUND"));
+        row("audit", ("true".equals(audit.get("ok")) ? "OK" : "FAILED") + ": " + audit.get("commands")
+            + " commands re-applied, every record's checksum and the hash chain verified, invariants checked "
+            + audit.get("invariantChecks") + " times");
+        row("", "state hash " + audit.get("stateHash"));
+    }
+
+    private void files(final Path dir, final Path ledger, final Path inbox, final Path cycle) {
+        out.println();
+        out.println("Files in " + dir + ":");
+        out.println("  " + ledger + "   the ledger: journal, snapshots, ledger.properties");
+        out.println("  " + inbox + "    the simulated events, rules, bills (and the bill as received)");
+        out.println("  " + cycle + "    settlement.csv, statements.jsonl, operator-result.csv, reconcile-*.csv");
+        out.println();
+        out.println("Next:");
+        out.println("  bin/ledger balance " + ledger + " S1                 a store's position, live");
+        out.println("  bin/ledger points " + ledger + " M1 --as-of " + DAY + "T12:00:00+08:00   a member's points "
+            + "at noon, replayed");
+        out.println("  bin/ledger simulate /tmp/sim --days 7 --stores 2000 --members 100000   a bigger alliance; "
+            + "then /tmp/sim/plan.sh");
+        out.println("  docs/cli.md (every command), docs/accounting-model.md (every rule with worked numbers)");
+    }
+
+    private void step(final int n, final String what) {
+        out.println("[" + n + "/5] " + what);
+        out.flush();
+    }
+
+    private void detail(final String what) {
+        out.println("      " + what);
+        out.flush();
+    }
+
+    private void row(final String label, final String text) {
+        out.printf(Locale.ROOT, "  %-13s %s%n", label, text);
+    }
+
+    private void expect(final boolean ok, final String problem) {
+        if (!ok) {
+            problems.add(problem);
+        }
+    }
+
+    private static long number(final Map<String, String> fields, final String name) {
+        final String v = fields.get(name);
+        if (v == null) {
+            throw new IllegalStateException("no " + name + " in a sub-command's summary");
+        }
+        return Long.parseLong(v);
+    }
+}
