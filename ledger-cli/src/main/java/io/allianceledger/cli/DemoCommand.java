@@ -1,5 +1,8 @@
 package io.allianceledger.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.allianceledger.alliance.CycleView;
 import io.allianceledger.cli.events.Amounts;
 import io.allianceledger.cli.simulation.AllianceShape;
@@ -24,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ledger demo [DIR]}: the whole nightly job on a simulated alliance, in one go. It simulates a day, creates
@@ -39,7 +40,6 @@ import java.util.regex.Pattern;
         + "audit with its state hash. Exit 0 when everything came out as it must, 1 otherwise.")
 final class DemoCommand implements Callable<Integer> {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
-    private static final Pattern NUMBER = Pattern.compile("\"([A-Za-z]+)\":(-?[0-9.]+|true|false|\"[^\"]*\")");
 
     @Spec
     CommandSpec spec;
@@ -64,6 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     private PrintWriter out;
+    private String member;
     private final List<String> problems = new ArrayList<>();
 
     @Override
@@ -112,45 +113,45 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException("the simulation planned no close");
         }
 
-        step(3, "sweeping expiry and closing the cycle at " + close.through());
+        step(3, "sweeping expiry as of " + close.through());
         run(0, "expire", ledger.toString(), "--at", close.through());
-        final Path cycleDir = dir.resolve("cycle-" + close.day());
-        run(0, "clear", ledger.toString(), "--through", close.through(), "--out", cycleDir.toString(), "--json");
 
-        step(4, "reconciling the channels' bills; alipay's has a planted difference");
+        step(4, "closing the cycle at " + close.through() + ", reconciling both channels' bills (alipay's has a "
+            + "planted difference), auditing the journal, writing the report");
         final Path received = inbox.resolve("alipay-bill-as-received.csv");
         final String[] planted = plant(close.bills().get("alipay"), received);
-        final Map<String, Map<String, String>> reconciliations = new LinkedHashMap<>();
-        for (final String channel : AllianceShape.CHANNELS) {
-            final Path bill = channel.equals("alipay") ? received : close.bills().get(channel);
-            reconciliations.put(channel, run(channel.equals("alipay") ? 1 : 0, "reconcile", ledger.toString(),
-                "--channel", channel, "--file", bill.toString(), "--out",
-                cycleDir.resolve("reconcile-" + channel + ".csv").toString(), "--json"));
-        }
+        final Path cycleDir = dir.resolve("cycle-" + close.day());
+        final Map<String, String> cleared = run(1, "clear", ledger.toString(), "--through", close.through(), "--out",
+            cycleDir.toString(), "--html", "--bill", "alipay=" + received, "--bill", "wechat="
+                + close.bills().get("wechat"), "--audit-check-every", "5000", "--json");
         final String report = Files.readString(cycleDir.resolve("reconcile-alipay.csv"), StandardCharsets.UTF_8);
         final boolean found = report.contains("AMOUNT_DIFFERS," + planted[0] + ",");
-
-        step(5, "auditing the journal: checksums, hash chain, replay with invariants checked");
-        final Map<String, String> audit = run(0, "audit", ledger.toString(), "--check-every", "5000", "--json");
 
         final CycleView cycle;
         try (LedgerHome home = LedgerHome.open(ledger)) {
             cycle = home.queries().cycleEndingAt(EventCommands.millis(Amounts.parseTime(close.through()))).join()
                 .orElseThrow(() -> new IllegalStateException("the demo's cycle is not in the ledger"));
+            // A member worth looking at for the "next" hints: the first with points at noon.
+            final long noon = EventCommands.millis(Amounts.parseTime(DAY + "T12:00:00+08:00"));
+            for (int m = 1; m <= Math.min(members, 1000) && member == null; m++) {
+                if (home.queries().memberPoints("M" + m, noon).join().map(p -> p.available() > 0).orElse(false)) {
+                    member = "M" + m;
+                }
+            }
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
 
-        summary(shape, plan, posted, created, rejected, malformed, postSeconds, cycle, reconciliations, planted,
-            found, audit, seconds);
+        summary(shape, plan, posted, created, rejected, malformed, postSeconds, cycle, cleared, planted, found, seconds);
         files(dir, ledger, inbox, cycleDir);
         expect(found, "the planted difference was not reported as AMOUNT_DIFFERS " + planted[0]);
         expect(malformed == 0, malformed + " malformed lines in the simulated files");
-        for (final Map.Entry<String, Map<String, String>> e : reconciliations.entrySet()) {
-            final long others = number(e.getValue(), "missingInLedger") + number(e.getValue(), "missingInBill")
-                + number(e.getValue(), "amountDiffers") - (e.getKey().equals("alipay") ? 1 : 0);
-            expect(others == 0, e.getKey() + " has " + others + " differences besides the planted one");
+        for (final String channel : AllianceShape.CHANNELS) {
+            final String r = "reconciliation." + channel + ".";
+            final long others = number(cleared, r + "missingInLedger") + number(cleared, r + "missingInBill")
+                + number(cleared, r + "amountDiffers") - (channel.equals("alipay") ? 1 : 0);
+            expect(others == 0, channel + " has " + others + " differences besides the planted one");
         }
-        expect("true".equals(audit.get("ok")), "the audit found violations");
+        expect("true".equals(cleared.get("audit.ok")), "the audit found violations");
         if (!problems.isEmpty()) {
             out.println();
             problems.forEach(p -> out.println("NOT AS EXPECTED: " + p));
@@ -181,10 +182,39 @@ final class DemoCommand implements Callable<Integer> {
         if (code > worstExpected) {
             throw new IllegalStateException("ledger " + String.join(" ", args) + " exited " + code + ":\n" + o + e);
         }
+        return List.of(args).contains("--json") ? flatten(o.toString()) : Map.of();
+    }
+
+    /** A sub-command's --json summary as dotted paths to scalar values, e.g. {@code audit.stateHash}. */
+    static Map<String, String> flatten(final String json) {
         final Map<String, String> fields = new LinkedHashMap<>();
-        final Matcher m = NUMBER.matcher(o.toString());
-        while (m.find()) {
-            fields.putIfAbsent(m.group(1), m.group(2).replace("\"", ""));
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            final java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+            String name = null;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                switch (t) {
+                    case FIELD_NAME -> name = p.currentName();
+                    case START_OBJECT -> {
+                        if (name != null) {
+                            path.addLast(name);
+                        }
+                        name = null;
+                    }
+                    case END_OBJECT -> {
+                        if (!path.isEmpty()) {
+                            path.removeLast();
+                        }
+                    }
+                    case START_ARRAY -> p.skipChildren();
+                    default -> {
+                        if (name != null) {
+                            fields.put(path.isEmpty() ? name : String.join(".", path) + "." + name, p.getText());
+                        }
+                    }
+                }
+            }
+        } catch (final IOException e) {
+            throw new IllegalStateException("a sub-command printed JSON the demo cannot read: " + json, e);
         }
         return fields;
     }
@@ -206,8 +236,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private void summary(final AllianceShape shape, final SimulationPlan plan, final long posted, final long created,
         final long rejected, final long malformed, final double postSeconds, final CycleView cycle,
-        final Map<String, Map<String, String>> reconciliations, final String[] planted, final boolean found,
-        final Map<String, String> audit, final double seconds) {
+        final Map<String, String> cleared, final String[] planted, final boolean found, final double seconds) {
         out.println();
         out.printf(Locale.ROOT, "Alliance Ledger demo: one simulated business day, %s, in %.1f s%n", DAY, seconds);
         int agents = 0;
@@ -221,7 +250,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "%,d created, %,d rejected, %,d malformed", posted, plan.counts().getOrDefault("register", 0L),
             posted - plan.counts().getOrDefault("register", 0L), created, rejected, malformed));
         row("entries", String.format(Locale.ROOT, "%,d balanced entries in %,d journaled commands",
-            number(audit, "entries"), number(audit, "commands")));
+            number(cleared, "audit.entries"), number(cleared, "audit.commands")));
         row("rate", String.format(Locale.ROOT, "%,.0f lines/s posting (parse, engine, journal; one JVM, page-cache "
             + "durability)", posted / Math.max(postSeconds, 1e-9)));
         final CycleView.PointsLine p = cycle.points();
@@ -249,38 +278,46 @@ final class DemoCommand implements Callable<Integer> {
         row("operator", String.format(Locale.ROOT, "result %s CNY: fees %s, redemption spread %s, breakage %s",
             Amounts.formatFen(o.result()), Amounts.formatFen(o.feeIncome()), Amounts.formatFen(o.redemptionSpread()),
             Amounts.formatFen(o.breakage())));
-        for (final Map.Entry<String, Map<String, String>> e : reconciliations.entrySet()) {
-            final Map<String, String> r = e.getValue();
-            row(e.getKey().equals("alipay") ? "reconcile" : "", String.format(Locale.ROOT, "%s: %,d matched, %s missing "
-                    + "in ledger, %s missing in bill, %s amount differs", e.getKey(), number(r, "matched"),
-                r.get("missingInLedger"), r.get("missingInBill"), r.get("amountDiffers")));
+        for (final String channel : AllianceShape.CHANNELS) {
+            final String r = "reconciliation." + channel + ".";
+            row(channel.equals("alipay") ? "reconcile" : "", String.format(Locale.ROOT, "%s: %,d matched, %d missing "
+                    + "in ledger, %d missing in bill, %d amount differs", channel, number(cleared, r + "matched"),
+                number(cleared, r + "missingInLedger"), number(cleared, r + "missingInBill"),
+                number(cleared, r + "amountDiffers")));
         }
         row("", "planted: " + planted[0] + " billed " + planted[1] + " instead of " + planted[2] + " -> "
             + (found ? "found" : "NOT FOUND"));
-        row("audit", ("true".equals(audit.get("ok")) ? "OK" : "FAILED") + ": " + audit.get("commands")
-            + " commands re-applied, every record's checksum and the hash chain verified, invariants checked "
-            + audit.get("invariantChecks") + " times");
-        row("", "state hash " + audit.get("stateHash"));
+        row("audit", ("true".equals(cleared.get("audit.ok")) ? "OK" : "FAILED") + ": every record's checksum and the "
+            + "hash chain verified, " + cleared.get("audit.commands") + " commands re-applied, invariants checked "
+            + cleared.get("audit.invariantChecks") + " times");
+        row("", "state hash " + cleared.get("audit.stateHash"));
     }
 
     private void files(final Path dir, final Path ledger, final Path inbox, final Path cycle) {
         out.println();
         out.println("Files in " + dir + ":");
-        out.println("  " + ledger + "   the ledger: journal, snapshots, ledger.properties");
-        out.println("  " + inbox + "    the simulated events, rules, bills (and the bill as received)");
-        out.println("  " + cycle + "    settlement.csv, statements.jsonl, operator-result.csv, reconcile-*.csv");
+        line(ledger.toString(), "the ledger: journal, snapshots, ledger.properties");
+        line(inbox.toString(), "the simulated events, rules, bills (and the alipay bill as received)");
+        line(cycle.toString(), "report.html, settlement.csv, statements.jsonl, operator-result.csv, reconcile-*.csv");
         out.println();
         out.println("Next:");
-        out.println("  bin/ledger balance " + ledger + " S1                 a store's position, live");
-        out.println("  bin/ledger points " + ledger + " M1 --as-of " + DAY + "T12:00:00+08:00   a member's points "
-            + "at noon, replayed");
-        out.println("  bin/ledger simulate /tmp/sim --days 7 --stores 2000 --members 100000   a bigger alliance; "
-            + "then /tmp/sim/plan.sh");
-        out.println("  docs/cli.md (every command), docs/accounting-model.md (every rule with worked numbers)");
+        line("open " + cycle.resolve("report.html"), "the cycle report, in any browser");
+        line("bin/ledger audit " + ledger, "a full audit: invariants after every command");
+        line("bin/ledger balance " + ledger + " S1", "the busiest store's position, live");
+        if (member != null) {
+            line("bin/ledger points " + ledger + " " + member + " --as-of " + DAY + "T12:00:00+08:00",
+                "a member's points at noon, replayed");
+        }
+        line("bin/ledger simulate sim --days 7 --stores 2000 --members 100000", "a bigger alliance; then sim/plan.sh");
+        line("docs/cli.md, docs/accounting-model.md", "every command; every rule with worked numbers");
+    }
+
+    private void line(final String what, final String why) {
+        out.printf(Locale.ROOT, "  %-64s %s%n", what, why);
     }
 
     private void step(final int n, final String what) {
-        out.println("[" + n + "/5] " + what);
+        out.println("[" + n + "/4] " + what);
         out.flush();
     }
 
