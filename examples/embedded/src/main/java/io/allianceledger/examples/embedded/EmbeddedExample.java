@@ -24,7 +24,6 @@ import io.allianceledger.ledger.Result;
 import java.io.PrintStream;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.TreeMap;
 
 import static io.allianceledger.alliance.command.ParticipantCode.idOf;
 
@@ -83,8 +82,7 @@ public final class EmbeddedExample {
             }
             for (final String store : List.of("tea-01", "bakery-07")) {
                 final ParticipantBalances.Position position = alliance.balances(store).join().orElseThrow().position();
-                // Sorted by kind: the map's own iteration order is unspecified.
-                out.println(store + " is owed " + position.net() + " fen: " + new TreeMap<>(position.byKind()));
+                out.println(store + " is owed " + position.net() + " fen: " + position.byKind());
             }
             out.println("state hash " + ledger.stateHash().join());
         }
