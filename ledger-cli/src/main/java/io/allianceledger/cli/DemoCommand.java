@@ -313,7 +313,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void line(final String what, final String why) {
-        out.printf(Locale.ROOT, "  %-64s %s%n", what, why);
+        out.println("  " + what + "   # " + why);
     }
 
     private void step(final int n, final String what) {
