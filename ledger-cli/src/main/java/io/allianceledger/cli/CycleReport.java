@@ -522,6 +522,8 @@ final class CycleReport {
           margin: 16px 0; }
         table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
         table.narrow { width: auto; min-width: 480px; }
+        table.lines { table-layout: fixed; font-size: 12.5px; }
+        table.lines td, table.lines th { padding: 4px 6px; overflow-wrap: anywhere; }
         th, td { padding: 5px 10px; border-bottom: 1px solid #e8ebef; text-align: left; vertical-align: top; }
         thead th { font-size: 12.5px; font-weight: 600; color: #4a5568; background: #f6f7f9;
           border-bottom: 1px solid #d5dae1; }
