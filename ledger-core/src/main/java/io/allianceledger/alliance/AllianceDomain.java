@@ -27,7 +27,9 @@ import static io.allianceledger.alliance.command.AllianceLayout.*;
  * allocation-free when applying commands once its tables have grown to the working set.
  */
 public final class AllianceDomain implements StateExtension {
-    private static final long MAGIC = 0x3245434E41494C41L; // "ALIANCE2": with cycles and statements
+    // "ALIANCE3": with per-cycle points counters. A state of another layout (e.g. "ALIANCE2") is refused, so a
+    // snapshot written by an older version is skipped and the journal replayed (docs/operations.md, upgrading).
+    private static final long MAGIC = 0x3345434E41494C41L;
     private final int capacity;
     private final int settlementLimit;
     private DomainState state;
@@ -227,8 +229,10 @@ public final class AllianceDomain implements StateExtension {
 
     @Override
     public void readState(final StateReader in) {
-        if (in.getLong() != MAGIC) {
-            throw new IllegalStateException("not an alliance section");
+        final long magic = in.getLong();
+        if (magic != MAGIC) {
+            throw new IllegalStateException("not an alliance state of this version's layout: read 0x"
+                + Long.toHexString(magic) + ", expected 0x" + Long.toHexString(MAGIC) + " (\"ALIANCE3\", little-endian)");
         }
         state.settings.table().read(in);
         state.text.read(in);

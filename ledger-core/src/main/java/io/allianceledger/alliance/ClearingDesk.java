@@ -155,6 +155,8 @@ final class ClearingDesk {
         for (int i = 0; i < Settings.POINTS_COUNTERS; i++) {
             cycles.set(Cycles.POINTS_TOTALS + i, cycle, s.settings.get(Settings.POINTS_ISSUED + i));
         }
+        final int issued = books.accountIndex(AccountKind.POINTS_ISSUED.accountId(operator));
+        cycles.set(Cycles.POINTS_OUTSTANDING, cycle, books.debitsPosted(issued) - books.creditsPosted(issued));
         s.settings.set(Settings.OPEN_LATE_EVENTS, 0);
         return ResultCode.CREATED;
     }

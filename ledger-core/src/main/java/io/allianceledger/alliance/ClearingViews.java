@@ -90,15 +90,12 @@ final class ClearingViews {
         final CycleView.OperatorLine operatorLine = new CycleView.OperatorLine(views.code(operator),
             -cycles.get(Cycles.SETTLED, c), change[0], change[1], change[2], -change[3], change[4], change[5]);
         final long[] points = new long[Settings.POINTS_COUNTERS];
-        long outstanding = 0;
         for (int i = 0; i < points.length; i++) {
-            final long total = cycles.get(Cycles.POINTS_TOTALS + i, c);
-            points[i] = total - (c == 0 ? 0 : cycles.get(Cycles.POINTS_TOTALS + i, c - 1));
-            // issued and corrected add to what is outstanding; redeemed, expired and clawed back take from it.
-            outstanding += i == 0 || i == 4 ? total : -total;
+            points[i] = cycles.get(Cycles.POINTS_TOTALS + i, c) - (c == 0 ? 0 : cycles.get(Cycles.POINTS_TOTALS + i, c - 1));
         }
+        // The movements come from the counters, what is outstanding from the books: they agree by an invariant.
         final CycleView.PointsLine pointsLine = new CycleView.PointsLine(points[0], points[1], points[2], points[3],
-            points[4], outstanding);
+            points[4], cycles.get(Cycles.POINTS_OUTSTANDING, c));
         return Optional.of(new CycleView(number, cycles.get(Cycles.START, c), cycles.get(Cycles.END, c),
             new CommandId(cycles.get(Cycles.CLOSED_BY_HIGH, c), cycles.get(Cycles.CLOSED_BY_LOW, c)),
             lines, operatorLine, cycles.get(Cycles.LATE_EVENTS, c), lateMovements, cycles.get(Cycles.SWEPT_LOTS, c),

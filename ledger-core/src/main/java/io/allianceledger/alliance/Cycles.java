@@ -35,7 +35,9 @@ final class Cycles {
         AccountKind.POINTS_LIABILITY, AccountKind.SETTLEMENT};
     /** The points counters of {@link Settings} at the close, in their order (issued .. corrected). */
     static final int POINTS_TOTALS = OPERATOR_BALANCES + OPERATOR_ACCOUNTS.length;
-    private static final int COLUMNS = POINTS_TOTALS + Settings.POINTS_COUNTERS;
+    /** The operator's POINTS_ISSUED balance (debits minus credits) at the close: the points outstanding. */
+    static final int POINTS_OUTSTANDING = POINTS_TOTALS + Settings.POINTS_COUNTERS;
+    private static final int COLUMNS = POINTS_OUTSTANDING + 1;
 
     static final int PARTY = 0;
     static final int CARRIED_IN = 1;

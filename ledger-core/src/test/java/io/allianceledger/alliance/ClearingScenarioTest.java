@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.allianceledger.alliance.AccountKind.*;
 import static io.allianceledger.alliance.MovementKind.*;
@@ -308,6 +309,35 @@ class ClearingScenarioTest {
             t("2026-03-02T08:00+08:00")));
         assertEquals(t("2026-03-02T08:00+08:00"), a.d.domain().ledgerTime().newestTime());
         a.assertInvariants();
+    }
+
+    @Test
+    void theCycleCountsPointsByWhatMovedThem() {
+        final AllianceDriver d = new AllianceDriver();
+        d.ok(new ConfigureAlliance(d.id(), "Asia/Shanghai", 1001, 156));
+        d.ok(new RegisterParticipant(d.id(), "op", Role.OPERATOR, null));
+        d.ok(new RegisterParticipant(d.id(), "s1", Role.STORE, "op"));
+        d.ok(new RegisterParticipant(d.id(), "m1", Role.MEMBER, null));
+        d.ok(new RegisterRuleSet(d.id(), null, t("2026-01-01T00:00+08:00"), new RuleSet(100, 80, 365, 0,
+            ShortfallPolicy.NEGATIVE, 0, List.of(), 0, 0)));
+        final CommandId accrual = d.id();
+        d.ok(new Accrue(accrual, id("m1"), id("s1"), 1_000, 0, t("2026-03-01T10:00+08:00")));
+        final CommandId hold = d.id();
+        d.ok(new io.allianceledger.alliance.command.HoldPoints(hold, id("m1"), id("s1"), 300,
+            t("2026-03-01T11:00+08:00"), 900));
+        d.ok(new io.allianceledger.alliance.command.CaptureHold(d.id(), hold, 200, t("2026-03-01T11:05+08:00")));
+        d.ok(new Refund(d.id(), accrual, 100, Refund.Unit.POINTS, null, t("2026-03-01T12:00+08:00")));
+        final CommandId redemption = d.id();
+        d.ok(new Redeem(redemption, id("m1"), id("s1"), 50, t("2026-03-01T13:00+08:00")));
+        d.ok(new CloseCycle(d.id(), t("2026-03-02T00:00+08:00")));
+        // 1,000 issued; 200 captured + 50 redeemed; 100 clawed back; the 100 not captured went back to the lot.
+        assertEquals(new CycleView.PointsLine(1_000, 250, 0, 100, 0, 650), d.domain().lastCycle().orElseThrow().points());
+        // Correcting the redemption gives its 50 points back, in the next cycle.
+        d.ok(new io.allianceledger.alliance.command.Correct(d.id(), redemption, t("2026-03-02T09:00+08:00")));
+        d.ok(new CloseCycle(d.id(), t("2026-03-03T00:00+08:00")));
+        assertEquals(new CycleView.PointsLine(0, 0, 0, 0, 50, 700), d.domain().lastCycle().orElseThrow().points());
+        assertEquals(700, d.domain().memberPoints("m1", t("2026-03-03T00:00+08:00")).orElseThrow().available());
+        assertEquals(Optional.empty(), d.machine().findViolation());
     }
 
     @Test
