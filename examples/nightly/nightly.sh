@@ -31,7 +31,9 @@
 # A stopped batch names the step on stderr. Every step is safe to repeat, so after fixing the cause run the
 # same command again: posting is idempotent, the expiry sweep and the close of the same midnight report what
 # was done before, and the reports, audit and archive are written afresh.
-set -euo pipefail
+set -Eeuo pipefail
+# Anything else that fails (mkdir, cp, tar on a full disk...) stops the batch as a failed step: exit 3, named.
+trap 'echo "nightly: STOPPED: unexpected failure (exit $?) at line $LINENO: $BASH_COMMAND" >&2; exit 3' ERR
 
 usage() {
   sed -n '12,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'

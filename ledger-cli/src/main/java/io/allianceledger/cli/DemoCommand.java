@@ -71,14 +71,21 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         out = spec.commandLine().getOut();
         final long started = System.nanoTime();
+        final AllianceShape shape;
+        final AllianceSimulation simulation;
+        try { // checked before anything is written
+            shape = new AllianceShape(2, 20, stores, members);
+            simulation = new AllianceSimulation(shape, 1, events, 0, DAY, seed);
+        } catch (final IllegalArgumentException e) {
+            throw new UserError(e.getMessage().replace("--events-per-day", "--events"));
+        }
         final Path dir = prepare();
         final Path inbox = dir.resolve("inbox");
         final Path ledger = dir.resolve("ledger");
-        final AllianceShape shape = new AllianceShape(2, 20, stores, members);
 
         step(1, "simulating a day of an alliance: 2 agent levels, 20 HQs, " + stores + " stores, " + members
             + " members, " + events + " business events");
-        final SimulationPlan plan = new AllianceSimulation(shape, 1, events, 0, DAY, seed).write(inbox, n -> { });
+        final SimulationPlan plan = simulation.write(inbox, n -> { });
 
         step(2, "posting it through the engine and the Chronicle Queue journal in " + ledger);
         long posted = 0;
@@ -145,6 +152,7 @@ final class DemoCommand implements Callable<Integer> {
         files(dir, ledger, inbox, cycleDir);
         expect(found, "the planted difference was not reported as AMOUNT_DIFFERS " + planted[0]);
         expect(malformed == 0, malformed + " malformed lines in the simulated files");
+        expect(rejected == 0, rejected + " simulated lines rejected by the ledger (see " + inbox + "/results-*.jsonl)");
         for (final String channel : AllianceShape.CHANNELS) {
             final String r = "reconciliation." + channel + ".";
             final long others = number(cleared, r + "missingInLedger") + number(cleared, r + "missingInBill")
@@ -163,6 +171,9 @@ final class DemoCommand implements Callable<Integer> {
     private Path prepare() throws IOException {
         if (directory == null) {
             return Files.createTempDirectory("ledger-demo-");
+        }
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new UserError(directory + " is not a directory; give a new or empty directory");
         }
         if (Files.exists(directory)) {
             try (var entries = Files.list(directory)) {
@@ -308,7 +319,8 @@ final class DemoCommand implements Callable<Integer> {
             line("bin/ledger points " + ledger + " " + member + " --as-of " + DAY + "T12:00:00+08:00",
                 "a member's points at noon, replayed");
         }
-        line("bin/ledger simulate sim --days 7 --stores 2000 --members 100000", "a bigger alliance; then sim/plan.sh");
+        line("bin/ledger simulate sim --days 7 --stores 2000 --members 100000 && LEDGER=bin/ledger sim/plan.sh "
+            + "sim-ledger", "a bigger alliance, a week of it");
         line("docs/cli.md, docs/accounting-model.md", "every command; every rule with worked numbers");
     }
 
