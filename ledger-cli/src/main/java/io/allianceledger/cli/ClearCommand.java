@@ -339,7 +339,8 @@ final class ClearCommand implements Callable<Integer> {
             }
             if (audit != null) {
                 w.println("  audit: " + (audit.ok() ? "OK" : "FAILED") + ", " + audit.commands() + " commands verified, "
-                    + audit.invariantChecks() + " invariant checks (every " + checkEvery + " and the last), "
+                    + audit.invariantChecks() + " invariant check" + (audit.invariantChecks() == 1 ? "" : "s")
+                    + " (every " + checkEvery + " and the last), "
                     + audit.violations().size() + " violations" + (audit.error() == null ? "" : ", stopped: "
                     + audit.error()) + "; stateHash " + audit.finalStateHash());
             }

@@ -410,7 +410,10 @@ final class CycleReport {
     }
 
     private void differences(final Html h, final Reconciliation r) {
-        h.open("table", "class", "lines").nl().raw("<thead><tr><th>Status</th><th>Channel transaction</th>")
+        // Fixed layout with explicit widths keeps the nine columns inside the card; times and long ids wrap.
+        h.open("table", "class", "lines").nl().raw("<colgroup><col style=\"width:14%\"><col style=\"width:13%\">"
+            + "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\"><col style=\"width:13%\">"
+            + "<col style=\"width:13%\"><col style=\"width:8%\"><col style=\"width:13%\"></colgroup>\n").raw("<thead><tr><th>Status</th><th>Channel transaction</th>")
             .raw("<th class=\"num\">Bill</th><th class=\"num\">Ledger</th><th class=\"num\">Difference</th>")
             .raw("<th>Bill time</th><th>Ledger time</th><th>Store</th><th>Operation</th></tr></thead>\n<tbody>\n");
         int shown = 0;
@@ -524,6 +527,7 @@ final class CycleReport {
         table.narrow { width: auto; min-width: 480px; }
         table.lines { table-layout: fixed; font-size: 12.5px; }
         table.lines td, table.lines th { padding: 4px 6px; overflow-wrap: anywhere; }
+        table.lines .time, table.lines .num { white-space: normal; }
         th, td { padding: 5px 10px; border-bottom: 1px solid #e8ebef; text-align: left; vertical-align: top; }
         thead th { font-size: 12.5px; font-weight: 600; color: #4a5568; background: #f6f7f9;
           border-bottom: 1px solid #d5dae1; }
