@@ -205,11 +205,7 @@ public final class AllianceSimulation {
     }
 
     private long lines() {
-        long n = 0;
-        for (final Map.Entry<String, Long> e : counts.entrySet()) {
-            n += e.getKey().equals("bill lines") ? 0 : e.getValue();
-        }
-        return n;
+        return SimulationPlan.eventLines(counts);
     }
 
     private void register(final LocalDate date, final LongConsumer progress) throws IOException {
